@@ -1,0 +1,128 @@
+package dev.beanstalk.client;
+
+import dev.beanstalk.client.internal.connection.ProtocolConnection;
+import dev.beanstalk.client.internal.protocol.Command;
+import dev.beanstalk.client.internal.protocol.Commands;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The commands of a {@link BeanstalkConnection}, pipelined: each call writes its command at once and returns a future
+ * that completes, in order, when the reply arrives.
+ *
+ * <p>Invalid arguments throw at the call, before anything is sent. Futures complete on the thread that reads the
+ * reply, so dependent stages that block should use an executor. A failed connection fails every future in flight.
+ */
+public final class AsyncBeanstalkConnection {
+
+    private final BeanstalkConnection connection;
+
+    AsyncBeanstalkConnection(BeanstalkConnection connection) {
+        this.connection = connection;
+    }
+
+    public CompletableFuture<Long> put(byte[] body, JobOptions options) {
+        return send(Commands.put(body, options, connection.maxJobSize()));
+    }
+
+    public CompletableFuture<String> use(String tube) {
+        return send(Commands.use(tube));
+    }
+
+    public CompletableFuture<Integer> watch(String tube) {
+        return send(Commands.watch(tube)).thenApply(count -> {
+            connection.watched(tube, true);
+            return count;
+        });
+    }
+
+    public CompletableFuture<Integer> ignore(String tube) {
+        return send(Commands.ignore(tube)).thenApply(count -> {
+            connection.watched(tube, false);
+            return count;
+        });
+    }
+
+    public CompletableFuture<Reservation> reserve(Duration timeout) {
+        return send(Commands.reserveWithTimeout(timeout));
+    }
+
+    public CompletableFuture<Optional<Job>> reserveJob(long id) {
+        return send(Commands.reserveJob(id));
+    }
+
+    public CompletableFuture<Boolean> delete(long id) {
+        return send(Commands.delete(id));
+    }
+
+    public CompletableFuture<Boolean> release(long id, long priority, Duration delay) {
+        return send(Commands.release(id, priority, delay));
+    }
+
+    public CompletableFuture<Boolean> bury(long id, long priority) {
+        return send(Commands.bury(id, priority));
+    }
+
+    public CompletableFuture<Boolean> touch(long id) {
+        return send(Commands.touch(id));
+    }
+
+    public CompletableFuture<Optional<Job>> peek(long id) {
+        return send(Commands.peek(id));
+    }
+
+    public CompletableFuture<Optional<Job>> peekReady() {
+        return send(Commands.peekReady());
+    }
+
+    public CompletableFuture<Optional<Job>> peekDelayed() {
+        return send(Commands.peekDelayed());
+    }
+
+    public CompletableFuture<Optional<Job>> peekBuried() {
+        return send(Commands.peekBuried());
+    }
+
+    public CompletableFuture<Long> kick(long bound) {
+        return send(Commands.kick(bound));
+    }
+
+    public CompletableFuture<Boolean> kickJob(long id) {
+        return send(Commands.kickJob(id));
+    }
+
+    public CompletableFuture<Optional<JobStats>> statsJob(long id) {
+        return send(Commands.statsJob(id));
+    }
+
+    public CompletableFuture<Optional<TubeStats>> statsTube(String tube) {
+        return send(Commands.statsTube(tube));
+    }
+
+    public CompletableFuture<ServerStats> stats() {
+        return send(Commands.stats());
+    }
+
+    public CompletableFuture<List<String>> listTubes() {
+        return send(Commands.listTubes());
+    }
+
+    public CompletableFuture<String> listTubeUsed() {
+        return send(Commands.listTubeUsed());
+    }
+
+    public CompletableFuture<List<String>> listTubesWatched() {
+        return send(Commands.listTubesWatched());
+    }
+
+    public CompletableFuture<Boolean> pauseTube(String tube, Duration pause) {
+        return send(Commands.pauseTube(tube, pause));
+    }
+
+    private <T> CompletableFuture<T> send(Command<T> command) {
+        ProtocolConnection protocol = connection.protocol();
+        return protocol.executeAsync(null, command);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.beanstalk.client;
+
+import java.io.Serial;
+
+/** The root of every exception this client throws; unchecked, as a failed queue operation is rarely recoverable where it happens. */
+public class BeanstalkException extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public BeanstalkException(String message) {
+        super(message);
+    }
+
+    public BeanstalkException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.beanstalk.client;
+
+import dev.beanstalk.client.internal.protocol.Limits;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to reach beanstalkd and how long to wait for it: shared by {@link BeanstalkClient} and
+ * {@link BeanstalkConnection}.
+ *
+ * <p>With several servers, a connection goes to the first that accepts it, in order. The read timeout bounds every
+ * reply except that of a blocking reserve, which waits as long as the reserve itself may, plus the read timeout. The
+ * maximum job size bounds both the bodies this client sends and those it accepts; set it to the server's {@code -z}.
+ */
+public final class ConnectionOptions {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofMillis(100);
+    public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_YAML_SIZE = 32 * 1024 * 1024;
+
+    private final List<ServerAddress> servers;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final int maxJobSize;
+    private final Duration reconnectDelay;
+    private final Duration maxReconnectDelay;
+
+    private ConnectionOptions(Builder builder) {
+        if (builder.servers.isEmpty()) {
+            throw new IllegalArgumentException("at least one server is required");
+        }
+        this.servers = List.copyOf(builder.servers);
+        this.connectTimeout = positiveMillis("connectTimeout", builder.connectTimeout);
+        this.readTimeout = positiveMillis("readTimeout", builder.readTimeout);
+        this.reconnectDelay = positiveMillis("reconnectDelay", builder.reconnectDelay);
+        this.maxReconnectDelay = positiveMillis("maxReconnectDelay", builder.maxReconnectDelay);
+        if (maxReconnectDelay.compareTo(reconnectDelay) < 0) {
+            throw new IllegalArgumentException("maxReconnectDelay " + maxReconnectDelay
+                    + " must not be shorter than reconnectDelay " + reconnectDelay);
+        }
+        if (builder.maxJobSize < 0 || builder.maxJobSize > Limits.MAX_JOB_SIZE) {
+            throw new IllegalArgumentException("maxJobSize must be between 0 and " + Limits.MAX_JOB_SIZE
+                    + " bytes (beanstalkd's own limit), was " + builder.maxJobSize);
+        }
+        this.maxJobSize = builder.maxJobSize;
+    }
+
+    /** Options for one server at {@code host:port}, with every other option at its default. */
+    public static ConnectionOptions of(String host, int port) {
+        return builder().server(host, port).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder().servers(servers).connectTimeout(connectTimeout).readTimeout(readTimeout)
+                .maxJobSize(maxJobSize).reconnectDelay(reconnectDelay).maxReconnectDelay(maxReconnectDelay);
+        return builder;
+    }
+
+    public List<ServerAddress> servers() {
+        return servers;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    public int maxJobSize() {
+        return maxJobSize;
+    }
+
+    public Duration reconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public Duration maxReconnectDelay() {
+        return maxReconnectDelay;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionOptions[servers=" + servers + ", connectTimeout=" + connectTimeout + ", readTimeout="
+                + readTimeout + ", maxJobSize=" + maxJobSize + "]";
+    }
+
+    private static Duration positiveMillis(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " must be between 1 ms and " + Integer.MAX_VALUE + " ms, was "
+                    + value);
+        }
+        return value;
+    }
+
+    /** Builds {@link ConnectionOptions}; {@code localhost:11300} when no server is named. */
+    public static final class Builder {
+
+        private List<ServerAddress> servers = List.of();
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private int maxJobSize = Limits.DEFAULT_MAX_JOB_SIZE;
+        private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
+        private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+
+        private Builder() {
+        }
+
+        /** One server; replaces any named before. */
+        public Builder server(String host, int port) {
+            return servers(List.of(new ServerAddress(host, port)));
+        }
+
+        /** The servers to try, in order; replaces any named before. */
+        public Builder servers(List<ServerAddress> servers) {
+            Objects.requireNonNull(servers, "servers");
+            if (servers.isEmpty()) {
+                throw new IllegalArgumentException("servers must not be empty");
+            }
+            this.servers = List.copyOf(servers);
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder readTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+            return this;
+        }
+
+        /** The largest job body sent or accepted, in bytes; beanstalkd's default {@code -z} of 65535 when not set. */
+        public Builder maxJobSize(int maxJobSize) {
+            this.maxJobSize = maxJobSize;
+            return this;
+        }
+
+        /** The first pause before reconnecting after a failure; it doubles up to {@link #maxReconnectDelay}. */
+        public Builder reconnectDelay(Duration reconnectDelay) {
+            this.reconnectDelay = reconnectDelay;
+            return this;
+        }
+
+        public Builder maxReconnectDelay(Duration maxReconnectDelay) {
+            this.maxReconnectDelay = maxReconnectDelay;
+            return this;
+        }
+
+        public ConnectionOptions build() {
+            if (servers.isEmpty()) {
+                servers = List.of(new ServerAddress("localhost", ServerAddress.DEFAULT_PORT));
+            }
+            return new ConnectionOptions(this);
+        }
+    }
+}

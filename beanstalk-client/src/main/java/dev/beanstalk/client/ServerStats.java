@@ -1,0 +1,61 @@
+package dev.beanstalk.client;
+
+import java.time.Duration;
+
+/**
+ * The server's {@code stats}: every field beanstalkd 1.12 and 1.13 send, in their order. Counters restart at zero with
+ * the server; {@code version}, {@code hostname}, {@code os} and {@code platform} are unquoted whatever the version.
+ */
+public record ServerStats(
+        long currentJobsUrgent,
+        long currentJobsReady,
+        long currentJobsReserved,
+        long currentJobsDelayed,
+        long currentJobsBuried,
+        long cmdPut,
+        long cmdPeek,
+        long cmdPeekReady,
+        long cmdPeekDelayed,
+        long cmdPeekBuried,
+        long cmdReserve,
+        long cmdReserveWithTimeout,
+        long cmdDelete,
+        long cmdRelease,
+        long cmdUse,
+        long cmdWatch,
+        long cmdIgnore,
+        long cmdBury,
+        long cmdKick,
+        long cmdTouch,
+        long cmdStats,
+        long cmdStatsJob,
+        long cmdStatsTube,
+        long cmdListTubes,
+        long cmdListTubeUsed,
+        long cmdListTubesWatched,
+        long cmdPauseTube,
+        long jobTimeouts,
+        long totalJobs,
+        long maxJobSize,
+        long currentTubes,
+        long currentConnections,
+        long currentProducers,
+        long currentWorkers,
+        long currentWaiting,
+        long totalConnections,
+        long pid,
+        String version,
+        Duration rusageUtime,
+        Duration rusageStime,
+        Duration uptime,
+        long binlogOldestIndex,
+        long binlogCurrentIndex,
+        long binlogRecordsMigrated,
+        long binlogRecordsWritten,
+        long binlogMaxSize,
+        boolean draining,
+        String id,
+        String hostname,
+        String os,
+        String platform) {
+}
