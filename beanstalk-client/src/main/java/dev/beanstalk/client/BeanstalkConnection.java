@@ -108,6 +108,22 @@ public final class BeanstalkConnection implements AutoCloseable {
         return protocol().execute(Commands.reserveJob(id));
     }
 
+    /**
+     * Deletes a finished job and reserves the next in one write, as a worker's loop does; {@link NextJob#deleted()} is
+     * false when the job was no longer this connection's to delete (its TTR ran out).
+     */
+    public NextJob deleteAndReserve(long id, Duration timeout) {
+        Object[] replies = protocol().executePair(Commands.delete(id), Commands.reserveWithTimeout(timeout));
+        if (replies[0] instanceof BeanstalkServerException error) {
+            throw error;
+        }
+        return new NextJob((Boolean) replies[0], (Reservation) replies[1]);
+    }
+
+    /** The outcome of {@link #deleteAndReserve(long, Duration)}: whether the old job was deleted, and the next one. */
+    public record NextJob(boolean deleted, Reservation reservation) {
+    }
+
     /** Deletes a job reserved by this connection, or one that is ready, delayed or buried; false if there is none. */
     public boolean delete(long id) {
         return protocol().execute(Commands.delete(id));

@@ -106,6 +106,29 @@ public final class ProtocolConnection implements AutoCloseable {
         return results;
     }
 
+    /** Sends two commands in one write and waits for both replies; the first one's failure does not stop the second. */
+    public <A, B> Object[] executePair(Command<A> first, Command<B> second) {
+        Pending<A> a = new Pending<>(first);
+        Pending<B> b = new Pending<>(second);
+        writeLock.lock();
+        try {
+            ensureOpen();
+            sink.reset();
+            encode(first, a);
+            encode(second, b);
+            flush();
+        } finally {
+            writeLock.unlock();
+        }
+        Object firstResult;
+        try {
+            firstResult = await(a);
+        } catch (BeanstalkServerException e) {
+            firstResult = e;
+        }
+        return new Object[] {firstResult, await(b)};
+    }
+
     /** Whether the connection can still carry commands. */
     public boolean isOpen() {
         return failure == null;
