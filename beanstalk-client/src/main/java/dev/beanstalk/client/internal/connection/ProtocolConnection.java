@@ -14,15 +14,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -50,14 +51,18 @@ public final class ProtocolConnection implements AutoCloseable {
     private final Executor readerExecutor;
 
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final ByteSink sink = new ByteSink(4096);
+    private final Condition idle = writeLock.newCondition();
+    private ByteSink sink = new ByteSink(4096);
+    private ByteSink spare = new ByteSink(4096);
+    private boolean flushing;
     private final ConcurrentLinkedQueue<Pending<?>> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock readLock = new ReentrantLock();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
     private String usedTube = "default";
-    private int currentSoTimeout = -1;
+    private volatile long readDeadline;
+    private volatile int readTimeoutInForce;
     private volatile BeanstalkException failure;
 
     public ProtocolConnection(Socket socket, Command.ReplyLimits limits, int readTimeoutMillis, Executor readerExecutor)
@@ -70,6 +75,7 @@ public final class ProtocolConnection implements AutoCloseable {
         this.readTimeoutMillis = readTimeoutMillis;
         this.readerExecutor = readerExecutor;
         this.description = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+        ReadTimeouts.watch(this);
     }
 
     /** Sends a command and waits for its reply, reading on this thread when the reply is due. */
@@ -110,15 +116,18 @@ public final class ProtocolConnection implements AutoCloseable {
     public <A, B> Object[] executePair(Command<A> first, Command<B> second) {
         Pending<A> a = new Pending<>(first);
         Pending<B> b = new Pending<>(second);
+        boolean flusher;
         writeLock.lock();
         try {
             ensureOpen();
-            sink.reset();
             encode(first, a);
             encode(second, b);
-            flush();
+            flusher = claimFlush();
         } finally {
             writeLock.unlock();
+        }
+        if (flusher) {
+            writeOut();
         }
         Object firstResult;
         try {
@@ -147,17 +156,25 @@ public final class ProtocolConnection implements AutoCloseable {
     /** Writes {@code quit} when the connection is open, then closes it; commands in flight fail. */
     @Override
     public void close() {
+        boolean flusher = false;
         writeLock.lock();
         try {
             if (failure == null) {
-                sink.reset();
                 Commands.quit().encode(sink);
-                out.write(sink.array(), 0, sink.size());
+                flusher = !flushing;
+                flushing = true;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                while (!flusher && flushing && failure == null && deadline - System.nanoTime() > 0) {
+                    idle.awaitNanos(deadline - System.nanoTime());
+                }
             }
-        } catch (IOException | RuntimeException ignored) {
-            // closing anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             writeLock.unlock();
+        }
+        if (flusher) {
+            writeOut();
         }
         fail(new BeanstalkConnectionException("connection to " + description + " was closed"));
     }
@@ -169,32 +186,38 @@ public final class ProtocolConnection implements AutoCloseable {
 
     private <T> Pending<T> send(String tube, Command<T> command) {
         Pending<T> p = new Pending<>(command);
+        boolean flusher;
         writeLock.lock();
         try {
             ensureOpen();
-            sink.reset();
             encodeUse(tube);
             encode(command, p);
-            flush();
+            flusher = claimFlush();
         } finally {
             writeLock.unlock();
+        }
+        if (flusher) {
+            writeOut();
         }
         return p;
     }
 
     private <T> List<Pending<T>> sendAll(String tube, List<Command<T>> commands) {
         List<Pending<T>> sent = commands.stream().map(Pending::new).toList();
+        boolean flusher;
         writeLock.lock();
         try {
             ensureOpen();
-            sink.reset();
             encodeUse(tube);
             for (Pending<T> p : sent) {
                 encode(p.command, p);
             }
-            flush();
+            flusher = claimFlush();
         } finally {
             writeLock.unlock();
+        }
+        if (flusher) {
+            writeOut();
         }
         return sent;
     }
@@ -214,13 +237,43 @@ public final class ProtocolConnection implements AutoCloseable {
         pending.add(p);
     }
 
-    private void flush() {
-        try {
-            out.write(sink.array(), 0, sink.size());
-        } catch (IOException e) {
-            fail(new BeanstalkConnectionException("could not write to " + description + ": " + e.getMessage(), e));
-        } finally {
-            sink.trim(MAX_RETAINED_WRITE_BUFFER);
+    /** Under the write lock: makes the caller the one thread that writes, unless another is writing already. */
+    private boolean claimFlush() {
+        if (flushing) {
+            return false;
+        }
+        flushing = true;
+        return true;
+    }
+
+    /**
+     * Writes what callers have encoded until nothing is left, outside the lock, so that others keep encoding into the
+     * second buffer meanwhile and their bytes go out together in the next write.
+     */
+    private void writeOut() {
+        while (true) {
+            ByteSink batch;
+            writeLock.lock();
+            try {
+                if (sink.size() == 0 || failure != null) {
+                    flushing = false;
+                    idle.signalAll();
+                    return;
+                }
+                batch = sink;
+                sink = spare;
+                spare = batch;
+            } finally {
+                writeLock.unlock();
+            }
+            try {
+                out.write(batch.array(), 0, batch.size());
+            } catch (IOException e) {
+                fail(new BeanstalkConnectionException("could not write to " + description + ": " + e.getMessage(), e));
+            } finally {
+                batch.reset();
+                batch.trim(MAX_RETAINED_WRITE_BUFFER);
+            }
         }
     }
 
@@ -344,9 +397,10 @@ public final class ProtocolConnection implements AutoCloseable {
         }
         Object value;
         try {
-            setSoTimeout(head.command.readTimeoutMillis(readTimeoutMillis));
+            startDeadline(head.command.readTimeoutMillis(readTimeoutMillis));
             reader.nextLine();
             value = head.command.decode(reader, limits);
+            readDeadline = 0;
         } catch (BeanstalkServerException e) {
             pending.poll();
             head.fail(e);
@@ -354,10 +408,6 @@ public final class ProtocolConnection implements AutoCloseable {
                 fail(new BeanstalkProtocolException("the server rejected a " + head.command + " command line ("
                         + e.reply() + ") and read its body as commands; the connection was closed"));
             }
-            return;
-        } catch (SocketTimeoutException e) {
-            fail(new BeanstalkTimeoutException("no reply to " + head.command + " from " + description + " within "
-                    + currentSoTimeout + " ms; the connection was closed", e));
             return;
         } catch (IOException e) {
             fail(new BeanstalkConnectionException("connection to " + description + " failed while reading the reply to "
@@ -371,10 +421,18 @@ public final class ProtocolConnection implements AutoCloseable {
         head.succeed(value);
     }
 
-    private void setSoTimeout(int millis) throws IOException {
-        if (millis != currentSoTimeout) {
-            socket.setSoTimeout(millis);
-            currentSoTimeout = millis;
+    private void startDeadline(int timeoutMillis) {
+        readTimeoutInForce = timeoutMillis;
+        readDeadline = timeoutMillis == 0 ? 0 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    }
+
+    /** Called by {@link ReadTimeouts}: fails the connection when the reply being read is overdue. */
+    void expireIfOverdue(long now) {
+        long deadline = readDeadline;
+        if (deadline != 0 && now - deadline > 0 && failure == null) {
+            Pending<?> head = pending.peek();
+            fail(new BeanstalkTimeoutException("no reply to " + (head == null ? "a command" : head.command) + " from "
+                    + description + " within " + readTimeoutInForce + " ms; the connection was closed", null));
         }
     }
 
@@ -385,6 +443,7 @@ public final class ProtocolConnection implements AutoCloseable {
                 failure = error;
             }
         }
+        ReadTimeouts.unwatch(this);
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -1,0 +1,22 @@
+package dev.beanstalk.benchmarks;
+
+/**
+ * Runs every benchmark scenario against the server named by {@code BEANSTALK_HOST} and {@code BEANSTALK_PORT}, with
+ * {@code BENCH_JOBS} jobs, and prints one {@code <scenario> <ops/s>} line each; a scenario name given as an argument
+ * runs only that one.
+ */
+public final class BenchmarkRunner {
+
+    private BenchmarkRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.fromEnvironment();
+        ClientBenchmarks client = new ClientBenchmarks(settings);
+        for (Scenario scenario : client.scenarios()) {
+            if (args.length == 0 || java.util.List.of(args).contains(scenario.name())) {
+                System.out.printf("%s %.0f%n", scenario.name(), scenario.run());
+            }
+        }
+    }
+}
