@@ -11,19 +11,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The client scenarios: blocking puts, pipelined puts, puts from 8 threads through one {@link BeanstalkClient}, and
- * blocking reserve + delete. Blocking scenarios use a fifth of the jobs, as anchors.py does.
+ * The client scenarios: blocking puts, pipelined puts, blocking puts from 8 threads through one
+ * {@link BeanstalkClient} (and, beside it, asynchronous ones), and blocking reserve + delete. Blocking scenarios use a fifth of the jobs, as anchors.py does.
  */
 final class ClientBenchmarks {
 
     private static final JobOptions OPTIONS = JobOptions.DEFAULT;
     private static final int THREADS = 8;
     private static final int WARM_UP = 5_000;
+    private static final int ASYNC_WINDOW = 128;
 
     private final BenchmarkSettings settings;
     private final ConnectionOptions options;
@@ -36,6 +38,7 @@ final class ClientBenchmarks {
     List<Scenario> scenarios() {
         return List.of(new Scenario("put-sync", this::putSync), new Scenario("put-pipelined", this::putPipelined),
                 new Scenario("put-concurrent", this::putConcurrent),
+                new Scenario("put-concurrent-async", this::putConcurrentAsync),
                 new Scenario("reserve-delete-sync", this::reserveDeleteSync));
     }
 
@@ -74,6 +77,35 @@ final class ClientBenchmarks {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** As put-concurrent, but each thread keeps a window of puts in flight with {@code putAsync}. */
+    private double putConcurrentAsync() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        try (BeanstalkClient client = BeanstalkClient.create(options)) {
+            String tube = settings.tube("put-concurrent-async");
+            runOnAll(threads, () -> putWindowed(client, tube, WARM_UP / THREADS));
+            int perThread = settings.jobs() / THREADS;
+            long start = System.nanoTime();
+            runOnAll(threads, () -> putWindowed(client, tube, perThread));
+            return perSecond(perThread * THREADS, start);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static Void putWindowed(BeanstalkClient client, String tube, int jobs) {
+        CompletableFuture<?>[] window = new CompletableFuture<?>[ASYNC_WINDOW];
+        for (int i = 0; i < jobs; i++) {
+            int slot = i % ASYNC_WINDOW;
+            if (window[slot] != null) {
+                window[slot].join();
+            }
+            window[slot] = client.putAsync(tube, BenchmarkSettings.BODY, OPTIONS);
+        }
+        CompletableFuture.allOf(java.util.Arrays.stream(window).filter(java.util.Objects::nonNull)
+                .toArray(CompletableFuture<?>[]::new)).join();
+        return null;
     }
 
     private double reserveDeleteSync() {

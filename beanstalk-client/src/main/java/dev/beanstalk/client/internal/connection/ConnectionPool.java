@@ -24,19 +24,33 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    /** A connection that is open now, trying each slot once; throws the last failure when none can be had. */
+    /**
+     * An open connection, preferring one with nothing in flight so that light concurrency gets a connection per
+     * caller and heavier concurrency pipelines; throws the last failure when no slot can connect.
+     */
     public ProtocolConnection acquire() {
         if (closed) {
             throw new BeanstalkConnectionException("the client is closed");
         }
         int start = Math.floorMod(next.getAndIncrement(), slots.length);
+        ProtocolConnection busy = null;
         BeanstalkConnectionException failure = null;
         for (int i = 0; i < slots.length; i++) {
+            Slot slot = slots[(start + i) % slots.length];
             try {
-                return slots[(start + i) % slots.length].connection();
+                ProtocolConnection connection = slot.connection();
+                if (connection.isIdle()) {
+                    return connection;
+                }
+                if (busy == null) {
+                    busy = connection;
+                }
             } catch (BeanstalkConnectionException e) {
                 failure = e;
             }
+        }
+        if (busy != null) {
+            return busy;
         }
         throw failure;
     }

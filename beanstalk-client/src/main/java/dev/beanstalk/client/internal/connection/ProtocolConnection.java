@@ -138,6 +138,11 @@ public final class ProtocolConnection implements AutoCloseable {
         return new Object[] {firstResult, await(b)};
     }
 
+    /** Whether no command is in flight. */
+    public boolean isIdle() {
+        return pending.isEmpty();
+    }
+
     /** Whether the connection can still carry commands. */
     public boolean isOpen() {
         return failure == null;
