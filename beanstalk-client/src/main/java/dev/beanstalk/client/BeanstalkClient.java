@@ -14,8 +14,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A thread-safe beanstalkd client for producers and administration, over a small pool of shared connections.
  *
- * <p>Every call names its tube, so no caller depends on another's {@code use}. Many threads share each pooled
- * connection, their commands in flight together; a connection that breaks fails only the calls in flight on it and is
+ * <p>Every call names its tube, so no caller depends on another's {@code use}. A call takes a pooled connection with
+ * nothing in flight, opening one if the pool is not full; when all are busy, calls share them, their commands in
+ * flight together. A connection that breaks fails only the calls in flight on it and is
  * replaced on next use, with a growing pause while the server cannot be reached. Workers that reserve jobs hold their
  * own {@link BeanstalkConnection}, from {@link #openConnection()}.
  *
@@ -24,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class BeanstalkClient implements AutoCloseable {
 
-    public static final int DEFAULT_POOL_SIZE = 2;
+    /** Connections are opened as concurrency needs them, up to this many by default. */
+    public static final int DEFAULT_POOL_SIZE = 8;
 
     private final Connector connector;
     private final ConnectionPool pool;

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixed number of shared connections, each carrying many threads' commands at once; a broken one is replaced on
- * its next use, with a doubling pause between failed attempts.
+ * Up to a fixed number of connections, opened as concurrency needs them, each able to carry many threads' commands at
+ * once; a broken one is replaced on its next use, with a doubling pause between failed attempts.
  */
 public final class ConnectionPool implements AutoCloseable {
 

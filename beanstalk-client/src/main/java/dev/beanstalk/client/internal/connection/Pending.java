@@ -4,13 +4,16 @@ import dev.beanstalk.client.internal.protocol.Command;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
-/** A command written to the server whose reply has not been read yet; it wakes the thread awaiting it on completion. */
+/** A command on its way to the server or awaiting its reply; it wakes the thread awaiting it on completion. */
 final class Pending<T> extends CompletableFuture<T> {
 
     final Command<T> command;
+    final String tube;
     volatile Thread waiter;
 
-    Pending(Command<T> command) {
+    /** A command to write in {@code tube} (a {@code use} goes first when the connection uses another), or as it is. */
+    Pending(String tube, Command<T> command) {
+        this.tube = tube;
         this.command = command;
     }
 

@@ -21,18 +21,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One socket to beanstalkd, shared safely by many threads, with any number of commands in flight.
  *
- * <p>Writers encode under a lock and queue what they wait for; replies come back in the same order. There is no
- * reader thread for synchronous calls: the caller whose reply is due reads it, and completes the replies of others
- * it finds on the way. Asynchronous calls with nobody waiting are read by a task on the reader executor.
+ * <p>Callers queue their commands without locking; one of them at a time becomes the writer, encodes everything
+ * queued and writes it at once, so that concurrent callers share writes. Replies come back in the order written.
+ * There is no reader thread for synchronous calls: the caller whose reply is due reads it, and completes the replies
+ * of others it finds on the way. Asynchronous calls with nobody waiting are read by a task on the reader executor.
  *
  * <p>Any I/O error, timeout or malformed reply closes the connection and fails every command in flight, because the
  * stream can no longer be trusted to be in step with the queue.
@@ -50,17 +51,16 @@ public final class ProtocolConnection implements AutoCloseable {
     private final String description;
     private final Executor readerExecutor;
 
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final Condition idle = writeLock.newCondition();
-    private ByteSink sink = new ByteSink(4096);
-    private ByteSink spare = new ByteSink(4096);
-    private boolean flushing;
+    private final ConcurrentLinkedQueue<List<? extends Pending<?>>> submitted = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final ByteSink sink = new ByteSink(4096);
+    private final ConcurrentLinkedQueue<Pending<?>> quitWritten = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Pending<?>> pending = new ConcurrentLinkedQueue<>();
     private final ReentrantLock readLock = new ReentrantLock();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
 
-    private String usedTube = "default";
+    private volatile String usedTube = "default";
     private volatile long readDeadline;
     private volatile int readTimeoutInForce;
     private volatile BeanstalkException failure;
@@ -80,17 +80,17 @@ public final class ProtocolConnection implements AutoCloseable {
 
     /** Sends a command and waits for its reply, reading on this thread when the reply is due. */
     public <T> T execute(Command<T> command) {
-        return await(send(null, command));
+        return await(send(new Pending<>(null, command)));
     }
 
     /** Sends a command in {@code tube} (a {@code use} is written first when needed) and waits for its reply. */
     public <T> T execute(String tube, Command<T> command) {
-        return await(send(tube, command));
+        return await(send(new Pending<>(tube, command)));
     }
 
     /** Sends a command; the future completes when its reply is read, on whichever thread reads it. */
     public <T> CompletableFuture<T> executeAsync(String tube, Command<T> command) {
-        Pending<T> p = send(tube, command);
+        Pending<T> p = send(new Pending<>(tube, command));
         scheduleDrain();
         return p;
     }
@@ -102,7 +102,12 @@ public final class ProtocolConnection implements AutoCloseable {
     public <T> List<T> executeAll(String tube, List<Command<T>> commands) {
         List<Pending<T>> sent = new ArrayList<>(commands.size());
         for (int from = 0; from < commands.size(); from += BATCH) {
-            sent.addAll(sendAll(tube, commands.subList(from, Math.min(commands.size(), from + BATCH))));
+            List<Pending<T>> batch = new ArrayList<>(BATCH);
+            for (Command<T> command : commands.subList(from, Math.min(commands.size(), from + BATCH))) {
+                batch.add(new Pending<>(tube, command));
+            }
+            submit(batch);
+            sent.addAll(batch);
             scheduleDrain();
         }
         List<T> results = new ArrayList<>(sent.size());
@@ -114,21 +119,9 @@ public final class ProtocolConnection implements AutoCloseable {
 
     /** Sends two commands in one write and waits for both replies; the first one's failure does not stop the second. */
     public <A, B> Object[] executePair(Command<A> first, Command<B> second) {
-        Pending<A> a = new Pending<>(first);
-        Pending<B> b = new Pending<>(second);
-        boolean flusher;
-        writeLock.lock();
-        try {
-            ensureOpen();
-            encode(first, a);
-            encode(second, b);
-            flusher = claimFlush();
-        } finally {
-            writeLock.unlock();
-        }
-        if (flusher) {
-            writeOut();
-        }
+        Pending<A> a = new Pending<>(null, first);
+        Pending<B> b = new Pending<>(null, second);
+        submit(List.of(a, b));
         Object firstResult;
         try {
             firstResult = await(a);
@@ -140,7 +133,7 @@ public final class ProtocolConnection implements AutoCloseable {
 
     /** Whether no command is in flight. */
     public boolean isIdle() {
-        return pending.isEmpty();
+        return pending.isEmpty() && submitted.isEmpty();
     }
 
     /** Whether the connection can still carry commands. */
@@ -150,36 +143,22 @@ public final class ProtocolConnection implements AutoCloseable {
 
     /** The tube this connection's puts and peeks go to, as of the last command written. */
     public String usedTube() {
-        writeLock.lock();
-        try {
-            return usedTube;
-        } finally {
-            writeLock.unlock();
-        }
+        return usedTube;
     }
 
     /** Writes {@code quit} when the connection is open, then closes it; commands in flight fail. */
     @Override
     public void close() {
-        boolean flusher = false;
-        writeLock.lock();
-        try {
-            if (failure == null) {
-                Commands.quit().encode(sink);
-                flusher = !flushing;
-                flushing = true;
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-                while (!flusher && flushing && failure == null && deadline - System.nanoTime() > 0) {
-                    idle.awaitNanos(deadline - System.nanoTime());
-                }
+        if (failure == null) {
+            Pending<Void> quit = new Pending<>(null, Commands.quit());
+            try {
+                submit(List.of(quit));
+                quit.get(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (BeanstalkException | ExecutionException | TimeoutException ignored) {
+                // closing anyway
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            writeLock.unlock();
-        }
-        if (flusher) {
-            writeOut();
         }
         fail(new BeanstalkConnectionException("connection to " + description + " was closed"));
     }
@@ -189,96 +168,86 @@ public final class ProtocolConnection implements AutoCloseable {
         return "ProtocolConnection[" + description + (failure == null ? "" : ", closed") + "]";
     }
 
-    private <T> Pending<T> send(String tube, Command<T> command) {
-        Pending<T> p = new Pending<>(command);
-        boolean flusher;
-        writeLock.lock();
-        try {
-            ensureOpen();
-            encodeUse(tube);
-            encode(command, p);
-            flusher = claimFlush();
-        } finally {
-            writeLock.unlock();
-        }
-        if (flusher) {
-            writeOut();
-        }
+    private <T> Pending<T> send(Pending<T> p) {
+        submit(List.of(p));
         return p;
     }
 
-    private <T> List<Pending<T>> sendAll(String tube, List<Command<T>> commands) {
-        List<Pending<T>> sent = commands.stream().map(Pending::new).toList();
-        boolean flusher;
-        writeLock.lock();
-        try {
-            ensureOpen();
-            encodeUse(tube);
-            for (Pending<T> p : sent) {
-                encode(p.command, p);
-            }
-            flusher = claimFlush();
-        } finally {
-            writeLock.unlock();
+    /** Queues commands to be written together, then writes unless another caller is writing already. */
+    private void submit(List<? extends Pending<?>> batch) {
+        ensureOpen();
+        submitted.add(batch);
+        if (failure != null) {
+            failQueued();
         }
-        if (flusher) {
-            writeOut();
-        }
-        return sent;
-    }
-
-    private void encodeUse(String tube) {
-        if (tube != null && !tube.equals(usedTube)) {
-            Command<String> use = Commands.use(tube);
-            encode(use, new Pending<>(use));
-        }
-    }
-
-    private void encode(Command<?> command, Pending<?> p) {
-        command.encode(sink);
-        if (command.type() == CommandType.USE) {
-            usedTube = command.usedTube();
-        }
-        pending.add(p);
-    }
-
-    /** Under the write lock: makes the caller the one thread that writes, unless another is writing already. */
-    private boolean claimFlush() {
-        if (flushing) {
-            return false;
-        }
-        flushing = true;
-        return true;
+        writeOut();
     }
 
     /**
-     * Writes what callers have encoded until nothing is left, outside the lock, so that others keep encoding into the
-     * second buffer meanwhile and their bytes go out together in the next write.
+     * Becomes the one writer if nobody is, and encodes and writes what was queued until nothing is left; the flag is
+     * checked again after it is released, so a batch queued meanwhile is never stranded.
      */
     private void writeOut() {
-        while (true) {
-            ByteSink batch;
-            writeLock.lock();
+        while (!submitted.isEmpty() && writing.compareAndSet(false, true)) {
             try {
-                if (sink.size() == 0 || failure != null) {
-                    flushing = false;
-                    idle.signalAll();
-                    return;
+                List<? extends Pending<?>> batch;
+                while ((batch = submitted.poll()) != null) {
+                    for (Pending<?> p : batch) {
+                        encode(p);
+                    }
+                    if (sink.size() >= MAX_RETAINED_WRITE_BUFFER) {
+                        writeSink();
+                    }
                 }
-                batch = sink;
-                sink = spare;
-                spare = batch;
+                writeSink();
             } finally {
-                writeLock.unlock();
+                writing.set(false);
             }
-            try {
-                out.write(batch.array(), 0, batch.size());
-            } catch (IOException e) {
-                fail(new BeanstalkConnectionException("could not write to " + description + ": " + e.getMessage(), e));
-            } finally {
-                batch.reset();
-                batch.trim(MAX_RETAINED_WRITE_BUFFER);
+            if (failure != null) {
+                failQueued();
+                return;
             }
+        }
+    }
+
+    private void encode(Pending<?> p) {
+        if (p.tube != null && !p.tube.equals(usedTube)) {
+            Command<String> use = Commands.use(p.tube);
+            use.encode(sink);
+            usedTube = p.tube;
+            pending.add(new Pending<>(null, use));
+        }
+        p.command.encode(sink);
+        if (p.command.type() == CommandType.USE) {
+            usedTube = p.command.usedTube();
+        }
+        if (p.command.type() != CommandType.QUIT) {
+            pending.add(p);
+        } else {
+            quitWritten.add(p);
+        }
+    }
+
+    private void writeSink() {
+        if (sink.size() == 0) {
+            return;
+        }
+        try {
+            if (failure == null) {
+                out.write(sink.array(), 0, sink.size());
+            }
+        } catch (IOException e) {
+            fail(new BeanstalkConnectionException("could not write to " + description + ": " + e.getMessage(), e));
+        } finally {
+            sink.reset();
+            sink.trim(MAX_RETAINED_WRITE_BUFFER);
+        }
+        Pending<?> quit;
+        while ((quit = quitWritten.poll()) != null) {
+            quit.succeed(null);
+        }
+        if (failure != null) {
+            failQueued();
         }
     }
 
@@ -398,6 +367,7 @@ public final class ProtocolConnection implements AutoCloseable {
     private void readOne() {
         Pending<Object> head = (Pending<Object>) pending.peek();
         if (head == null) {
+            Thread.yield(); // the awaited command is queued, and another caller is about to write it
             return;
         }
         Object value;
@@ -454,9 +424,24 @@ public final class ProtocolConnection implements AutoCloseable {
         } catch (IOException ignored) {
             // already broken
         }
+        failQueued();
+    }
+
+    /** Fails every command written or queued; safe to call again, as a racing writer may queue more. */
+    private void failQueued() {
+        BeanstalkException error = failure;
         Pending<?> p;
         while ((p = pending.poll()) != null) {
-            p.fail(failure);
+            p.fail(error);
+        }
+        List<? extends Pending<?>> batch;
+        while ((batch = submitted.poll()) != null) {
+            for (Pending<?> queued : batch) {
+                queued.fail(error);
+            }
+        }
+        while ((p = quitWritten.poll()) != null) {
+            p.fail(error);
         }
     }
 }
