@@ -3,15 +3,19 @@ package dev.beanstalk.client.internal.connection;
 import dev.beanstalk.client.BeanstalkConnectionException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fixed number of shared connections, each carrying many threads' commands at once; a broken one is replaced on
- * its next use, with a doubling pause between failed attempts.
+ * its next use, with a doubling pause between failed attempts. Once one connection is found broken, the others that
+ * were opened before are replaced on their next use too, since a server restart breaks them all while they still
+ * look open: so a caller sees at most one failed call.
  */
 public final class ConnectionPool implements AutoCloseable {
 
     private final Slot[] slots;
     private final AtomicInteger next = new AtomicInteger();
+    private final AtomicLong generation = new AtomicLong();
     private volatile boolean closed;
 
     public ConnectionPool(Connector connector, int size) {
@@ -29,11 +33,19 @@ public final class ConnectionPool implements AutoCloseable {
         if (closed) {
             throw new BeanstalkConnectionException("the client is closed");
         }
+        long current = generation.get();
+        for (Slot slot : slots) {
+            if (slot.failedIn(current)) {
+                generation.compareAndSet(current, current + 1);
+                break;
+            }
+        }
+        long required = generation.get();
         int start = Math.floorMod(next.getAndIncrement(), slots.length);
         BeanstalkConnectionException failure = null;
         for (int i = 0; i < slots.length; i++) {
             try {
-                return slots[(start + i) % slots.length].connection();
+                return slots[(start + i) % slots.length].connection(required);
             } catch (BeanstalkConnectionException e) {
                 failure = e;
             }
@@ -58,6 +70,7 @@ public final class ConnectionPool implements AutoCloseable {
 
         private final Connector connector;
         private volatile ProtocolConnection connection;
+        private volatile long generation;
         private long nextAttemptNanos;
         private Duration delay;
         private BeanstalkConnectionException lastFailure;
@@ -67,15 +80,25 @@ public final class ConnectionPool implements AutoCloseable {
             this.delay = connector.options().reconnectDelay();
         }
 
-        ProtocolConnection connection() {
+        /** Whether this slot's connection, opened in {@code poolGeneration}, has failed. */
+        boolean failedIn(long poolGeneration) {
             ProtocolConnection current = connection;
-            if (current != null && current.isOpen()) {
+            return current != null && !current.isOpen() && generation == poolGeneration;
+        }
+
+        /** An open connection opened no earlier than {@code poolGeneration}; an older one is closed and replaced. */
+        ProtocolConnection connection(long poolGeneration) {
+            ProtocolConnection current = connection;
+            if (current != null && current.isOpen() && generation >= poolGeneration) {
                 return current;
             }
             synchronized (this) {
                 current = connection;
                 if (current != null && current.isOpen()) {
-                    return current;
+                    if (generation >= poolGeneration) {
+                        return current;
+                    }
+                    current.close();
                 }
                 long now = System.nanoTime();
                 if (lastFailure != null && now - nextAttemptNanos < 0) {
@@ -92,6 +115,7 @@ public final class ConnectionPool implements AutoCloseable {
                     delay = delay.multipliedBy(2).compareTo(max) > 0 ? max : delay.multipliedBy(2);
                     throw e;
                 }
+                generation = poolGeneration;
                 connection = current;
                 lastFailure = null;
                 delay = connector.options().reconnectDelay();
