@@ -244,6 +244,10 @@ class ProtocolConnectionTests {
             } finally {
                 executor.shutdownNow();
             }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!server.peer(0).received().equals("reserve\r\nquit\r\n") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertThat(server.peer(0).received()).isEqualTo("reserve\r\nquit\r\n");
         }
     }
