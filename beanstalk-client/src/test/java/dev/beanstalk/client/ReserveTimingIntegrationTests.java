@@ -67,8 +67,8 @@ class ReserveTimingIntegrationTests {
 
     /**
      * The job's TTR runs out while its worker is idle, and the worker's next reserve finds it ready again. (beanstalkd
-     * 1.12 expires the TTR of a job whose connection sits idle after a DEADLINE_SOON only when that connection sends its
-     * next command; a second connection polling stats-job was seen to wait in vain, so the worker itself reserves.)
+     * 1.12 was seen not to expire the TTR of a job whose connection sat idle while a second connection polled
+     * stats-job; the worker's own next reserve makes the server process it, so the worker itself reserves.)
      */
     @Test
     void deadlineSoonEndsABlockedReserveAndTheJobReturnsAfterItsTtr() throws InterruptedException {
@@ -81,7 +81,13 @@ class ReserveTimingIntegrationTests {
         assertThat(worker.statsJob(id).orElseThrow().state()).as("DEADLINE_SOON changes nothing")
                 .isEqualTo(JobState.RESERVED);
         Thread.sleep(1_300);
-        assertThat(worker.reserve(Duration.ofSeconds(2)).reservedJob()).contains(new Job(id, bytes("ttr")));
+        // a reserve that reaches the server just before it has expired the job still answers DEADLINE_SOON
+        Reservation again = worker.reserve(Duration.ofSeconds(2));
+        for (int i = 0; i < 10 && again instanceof Reservation.DeadlineSoon; i++) {
+            Thread.sleep(200);
+            again = worker.reserve(Duration.ofSeconds(2));
+        }
+        assertThat(again.reservedJob()).contains(new Job(id, bytes("ttr")));
         JobStats stats = worker.statsJob(id).orElseThrow();
         assertThat(stats.timeouts()).isEqualTo(1);
         assertThat(stats.reserves()).isEqualTo(2);
