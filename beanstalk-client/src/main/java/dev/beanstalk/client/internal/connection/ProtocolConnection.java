@@ -300,6 +300,10 @@ public final class ProtocolConnection implements AutoCloseable {
         if (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        if (cause instanceof BeanstalkTimeoutException e) {
+            // a fresh exception of the same type, so the caller's stack shows where it waited
+            return new BeanstalkTimeoutException(e.getMessage(), e);
+        }
         if (cause instanceof BeanstalkConnectionException e) {
             // a fresh exception, so the caller's stack shows where it waited
             return new BeanstalkConnectionException(e.getMessage(), e);

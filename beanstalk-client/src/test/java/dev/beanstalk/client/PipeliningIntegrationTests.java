@@ -1,0 +1,105 @@
+package dev.beanstalk.client;
+
+import static dev.beanstalk.client.Connections.bytes;
+import static dev.beanstalk.client.Connections.tube;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.beanstalk.test.Beanstalkd;
+import dev.beanstalk.test.BeanstalkdServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+
+/** Many commands in flight on one connection through {@link BeanstalkConnection#async()}: replies come back in order. */
+@Beanstalkd
+@Timeout(30)
+class PipeliningIntegrationTests {
+
+    @Test
+    void thousandsOfPipelinedPutsCompleteInOrder(BeanstalkdServer server, TestInfo test) throws Exception {
+        String tube = tube(test);
+        try (Connections connections = new Connections(server)) {
+            BeanstalkConnection connection = connections.worker(tube);
+            List<CompletableFuture<Long>> puts = new ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                puts.add(connection.async().put(bytes("job-" + i), JobOptions.DEFAULT));
+            }
+            List<Long> ids = new ArrayList<>();
+            for (CompletableFuture<Long> put : puts) {
+                ids.add(put.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(ids).isSorted().doesNotHaveDuplicates();
+            assertThat(ids.get(ids.size() - 1) - ids.get(0)).isEqualTo(4_999);
+            assertThat(connection.statsTube(tube).orElseThrow().currentJobsReady()).isEqualTo(5_000);
+            List<CompletableFuture<Optional<Job>>> peeks = new ArrayList<>();
+            for (long id : ids) {
+                peeks.add(connection.async().peek(id));
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(peeks.get(i).get(10, TimeUnit.SECONDS)).contains(new Job(ids.get(i), bytes("job-" + i)));
+            }
+        }
+    }
+
+    @Test
+    void mixedPipelinedCommandsAnswerInOrder(BeanstalkdServer server, TestInfo test) throws Exception {
+        String tube = tube(test);
+        try (Connections connections = new Connections(server)) {
+            BeanstalkConnection connection = connections.open();
+            AsyncBeanstalkConnection async = connection.async();
+            CompletableFuture<String> useA = async.use(tube + "-a");
+            CompletableFuture<String> useB = async.use(tube);
+            CompletableFuture<String> used = async.listTubeUsed();
+            CompletableFuture<Long> put = async.put(bytes("x"), JobOptions.DEFAULT);
+            CompletableFuture<Integer> watch = async.watch(tube);
+            CompletableFuture<Integer> ignore = async.ignore("default");
+            CompletableFuture<List<String>> watched = async.listTubesWatched();
+            CompletableFuture<Reservation> reserve = async.reserve(Duration.ZERO);
+            CompletableFuture<Optional<JobStats>> stats = put.thenCompose(async::statsJob);
+            CompletableFuture<Reservation> empty = async.reserve(Duration.ZERO);
+            CompletableFuture<Optional<Job>> peekReady = async.peekReady();
+            CompletableFuture<Optional<Job>> peekDelayed = async.peekDelayed();
+            CompletableFuture<Optional<Job>> peekBuried = async.peekBuried();
+            CompletableFuture<Long> kick = async.kick(5);
+            CompletableFuture<List<String>> tubes = async.listTubes();
+            CompletableFuture<ServerStats> serverStats = async.stats();
+            CompletableFuture<Optional<TubeStats>> tubeStats = async.statsTube(tube);
+            CompletableFuture<Boolean> pause = async.pauseTube(tube, Duration.ZERO);
+
+            assertThat(useA.get(5, TimeUnit.SECONDS)).isEqualTo(tube + "-a");
+            assertThat(useB.get(5, TimeUnit.SECONDS)).isEqualTo(tube);
+            assertThat(used.get(5, TimeUnit.SECONDS)).isEqualTo(tube);
+            long id = put.get(5, TimeUnit.SECONDS);
+            assertThat(watch.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(ignore.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(watched.get(5, TimeUnit.SECONDS)).containsExactly(tube);
+            assertThat(connection.watchedTubes()).containsExactly(tube);
+            assertThat(reserve.get(5, TimeUnit.SECONDS)).isEqualTo(new Reservation.Reserved(new Job(id, bytes("x"))));
+            assertThat(stats.get(5, TimeUnit.SECONDS).orElseThrow().state()).isEqualTo(JobState.RESERVED);
+            assertThat(empty.get(5, TimeUnit.SECONDS)).isEqualTo(Reservation.TIMED_OUT);
+            assertThat(peekReady.get(5, TimeUnit.SECONDS)).isEmpty();
+            assertThat(peekDelayed.get(5, TimeUnit.SECONDS)).isEmpty();
+            assertThat(peekBuried.get(5, TimeUnit.SECONDS)).isEmpty();
+            assertThat(kick.get(5, TimeUnit.SECONDS)).isZero();
+            assertThat(tubes.get(5, TimeUnit.SECONDS)).contains(tube);
+            assertThat(serverStats.get(5, TimeUnit.SECONDS).currentJobsReserved()).isGreaterThanOrEqualTo(1);
+            assertThat(tubeStats.get(5, TimeUnit.SECONDS).orElseThrow().currentJobsReserved()).isEqualTo(1);
+            assertThat(pause.get(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(async.touch(id).get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(async.release(id, 1, Duration.ZERO).get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(async.reserveJob(id).get(5, TimeUnit.SECONDS)).contains(new Job(id, bytes("x")));
+            assertThat(async.bury(id, 1).get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(async.kickJob(id).get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(async.peek(id).get(5, TimeUnit.SECONDS)).contains(new Job(id, bytes("x")));
+            assertThat(async.delete(id).get(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(async.delete(id).get(5, TimeUnit.SECONDS)).isFalse();
+        }
+    }
+}
