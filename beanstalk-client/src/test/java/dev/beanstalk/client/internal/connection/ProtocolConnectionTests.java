@@ -79,16 +79,32 @@ class ProtocolConnectionTests {
     }
 
     @Test
-    void aSlowServerWhoseEveryPauseIsWithinTheReadTimeoutIsRead() throws Exception {
+    void aSlowServerThatCompletesTheReplyWithinTheReadTimeoutIsRead() throws Exception {
         String body = "0123456789".repeat(3);
         try (FakeServer server = FakeServer.start(peer -> {
             peer.expect("peek 3");
             peer.sendSlowly(ascii("FOUND 3 30\r\n" + body + "\r\nUSING x\r\n"), 1, 10);
             peer.expect("list-tube-used");
             peer.stayMute();
-        }); BeanstalkConnection connection = open(server, Duration.ofMillis(400))) {
+        }); BeanstalkConnection connection = open(server, Duration.ofMillis(2000))) {
             assertThat(connection.peek(3)).contains(job(3, body));
             assertThat(connection.listTubeUsed()).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void aServerTricklingOneReplyPastTheReadTimeoutTimesOutThoughEveryPauseIsShort() throws Exception {
+        String body = "0123456789".repeat(10);
+        try (FakeServer server = FakeServer.start(peer -> {
+            peer.expect("peek 3");
+            peer.sendSlowly(ascii("FOUND 3 100\r\n" + body + "\r\n"), 1, 20);
+            peer.stayMute();
+        }); BeanstalkConnection connection = open(server, Duration.ofMillis(400))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> connection.peek(3)).isInstanceOf(BeanstalkTimeoutException.class)
+                    .hasMessageContaining("within 400 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+            assertThat(connection.isOpen()).isFalse();
         }
     }
 
