@@ -49,8 +49,10 @@ public final class EventLoop implements Runnable {
             engine = engineFactory.get();
             listener.register(selector, SelectionKey.OP_ACCEPT);
             while (running) {
-                long waitNanos = engine.tick();
-                serviceDirty();
+                long waitNanos;
+                do {
+                    waitNanos = engine.tick();
+                } while (serviceDirty());
                 if (waitNanos <= 0) {
                     selector.selectNow();
                 } else {
@@ -124,9 +126,12 @@ public final class EventLoop implements Runnable {
         service(c);
     }
 
-    private void serviceDirty() {
+    /** Services every connection with news; true when there was any. */
+    private boolean serviceDirty() {
+        boolean any = false;
         Client c;
         while ((c = engine.pollDirty()) != null) {
+            any = true;
             if (!c.isClosed()) {
                 try {
                     service(c);
@@ -135,6 +140,7 @@ public final class EventLoop implements Runnable {
                 }
             }
         }
+        return any;
     }
 
     /** Parses what can be parsed, writes what can be written, and closes or re-arms the connection. */

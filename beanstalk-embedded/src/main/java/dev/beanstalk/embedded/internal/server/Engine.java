@@ -24,8 +24,8 @@ import java.util.Map;
  */
 public final class Engine {
 
-    /** Replies pending beyond this many bytes stop the reading of further commands from that connection. */
-    static final int OUTPUT_LIMIT = 256 * 1024;
+    /** Replies pending stop the reading of further commands: each reply is written before the next command runs, as in beanstalkd. */
+    static final int OUTPUT_LIMIT = 1;
 
     private static final int LINE_BUF_SIZE = 224;
     private static final long SAFETY_MARGIN = 1_000_000_000L;
