@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -247,6 +248,13 @@ class BeanstalkAutoConfigurationTests {
         health.run(context -> assertThat(context).hasSingleBean(BeanstalkHealthIndicator.class));
         health.withPropertyValues("management.health.beanstalk.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(BeanstalkHealthIndicator.class));
+    }
+
+    @Test
+    void healthIsDownWhenTheServerCannotBeReached() {
+        runner.withConfiguration(AutoConfigurations.of(BeanstalkHealthContributorAutoConfiguration.class))
+                .withPropertyValues("beanstalk.port=1", "beanstalk.connect-timeout=500ms").run(context -> assertThat(
+                        context.getBean(BeanstalkHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN));
     }
 
     record Named(String firstName) {
