@@ -36,6 +36,9 @@ public @interface BeanstalkListener {
     /** How many workers run this method at once, each with its own connection. */
     String concurrency() default "";
 
+    /** How many ready jobs a worker reserves at once; above 1 their TTR runs while they wait in the worker. */
+    String prefetch() default "";
+
     /** Whether the container starts with the application context ({@code "true"} or {@code "false"}). */
     String autoStartup() default "";
 

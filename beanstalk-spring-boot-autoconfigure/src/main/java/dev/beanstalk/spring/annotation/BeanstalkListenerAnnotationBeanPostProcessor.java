@@ -107,6 +107,7 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
         }
         endpoint.setTubes(tubes);
         set(annotation.concurrency(), Integer::valueOf, endpoint::setConcurrency);
+        set(annotation.prefetch(), Integer::valueOf, endpoint::setPrefetch);
         set(annotation.autoStartup(), Boolean::valueOf, endpoint::setAutoStartup);
         set(annotation.autoTouch(), Boolean::valueOf, endpoint::setAutoTouch);
         set(annotation.maxAttempts(), Integer::valueOf, endpoint::setMaxAttempts);

@@ -15,6 +15,7 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
     private Integer concurrency;
     private Boolean autoStartup;
     private Boolean autoTouch;
+    private Integer prefetch;
     private Integer maxAttempts;
     private Duration retryInitialDelay;
     private Double retryMultiplier;
@@ -60,6 +61,10 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
         this.autoTouch = autoTouch;
     }
 
+    public void setPrefetch(Integer prefetch) {
+        this.prefetch = prefetch;
+    }
+
     public void setMaxAttempts(Integer maxAttempts) {
         this.maxAttempts = maxAttempts;
     }
@@ -87,6 +92,9 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
         }
         if (autoTouch != null) {
             properties = properties.withAutoTouch(autoTouch);
+        }
+        if (prefetch != null) {
+            properties = properties.withPrefetch(prefetch);
         }
         RetryPolicy retry = properties.retry();
         if (maxAttempts != null) {

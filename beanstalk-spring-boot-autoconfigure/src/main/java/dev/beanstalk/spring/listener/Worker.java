@@ -7,7 +7,11 @@ import dev.beanstalk.client.JobStats;
 import dev.beanstalk.client.Reservation;
 import dev.beanstalk.spring.core.JobConversionException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -16,7 +20,9 @@ import org.apache.commons.logging.LogFactory;
  * settles it, sending the delete of one job and the reserve of the next in one write.
  *
  * <p>A worker holds at most one job and never reserves while holding it, so a handler that outlives its TTR is kept
- * by the container's touches, not by answering {@code DEADLINE_SOON}. Nothing stops a worker but its container: a
+ * by the container's touches, not by answering {@code DEADLINE_SOON}. With a prefetch above 1 it reserves a batch
+ * of ready jobs instead, each reserve answered at once (a {@code DEADLINE_SOON} or {@code TIMED_OUT} among them just
+ * brings fewer jobs). Nothing stops a worker but its container: a
  * failing handler settles its job, and a lost connection is opened again with a growing pause.
  */
 final class Worker implements Runnable {
@@ -45,20 +51,33 @@ final class Worker implements Runnable {
     private record Finished(long id, long nanos) {
     }
 
+    /** A delete sent without waiting for its reply, in prefetch mode. */
+    private record SentDelete(Finished job, CompletableFuture<Boolean> deleted) {
+    }
+
+    private final List<SentDelete> sentDeletes = new ArrayList<>();
+
     @Override
     public void run() {
         thread = Thread.currentThread();
         Finished finished = null;
         try {
+            boolean prefetching = container.properties().prefetch() > 1;
             while (container.isActive()) {
                 try {
-                    finished = step(finished);
+                    if (prefetching) {
+                        stepPrefetching();
+                    } else {
+                        finished = step(finished);
+                    }
                 } catch (Throwable e) {
                     finished = null;
+                    sentDeletes.clear();
                     recover(e);
                 }
             }
             deleteQuietly(finished);
+            awaitDeletesQuietly();
         } finally {
             if (connection != null) {
                 connection.close();
@@ -113,6 +132,69 @@ final class Worker implements Runnable {
             log.debug("Listener " + name + " was told DEADLINE_SOON without holding a job");
         }
         return null;
+    }
+
+    /**
+     * Reserves up to {@code prefetch} ready jobs in one go (the deletes of the last batch go first), or waits for one
+     * when none is ready, and runs them in order.
+     */
+    private void stepPrefetching() {
+        ensureConnected();
+        if (container.isPaused()) {
+            awaitDeletes();
+            container.awaitResume();
+            return;
+        }
+        int prefetch = container.properties().prefetch();
+        List<CompletableFuture<Reservation>> reserves = new ArrayList<>(prefetch);
+        for (int i = 0; i < prefetch; i++) {
+            reserves.add(connection.async().reserve(Duration.ZERO));
+        }
+        awaitDeletes();
+        List<Job> jobs = new ArrayList<>(prefetch);
+        for (CompletableFuture<Reservation> reserve : reserves) {
+            join(reserve).reservedJob().ifPresent(jobs::add);
+        }
+        if (jobs.isEmpty()) {
+            connection.reserve(container.properties().reserveTimeout()).reservedJob().ifPresent(jobs::add);
+        }
+        backoff = initialBackoff;
+        for (Job job : jobs) {
+            if (!container.isActive()) {
+                return;
+            }
+            Finished finished = handle(job);
+            if (finished != null) {
+                sentDeletes.add(new SentDelete(finished, connection.async().delete(finished.id())));
+            }
+        }
+    }
+
+    private void awaitDeletes() {
+        for (SentDelete sent : sentDeletes) {
+            recordDelete(sent.job(), join(sent.deleted()));
+        }
+        sentDeletes.clear();
+    }
+
+    private void awaitDeletesQuietly() {
+        try {
+            awaitDeletes();
+        } catch (RuntimeException e) {
+            log.warn("Listener " + name + " could not confirm " + sentDeletes.size() + " deletes while stopping;"
+                    + " jobs not deleted return to the ready queue and run again", e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private Finished handle(Job job) {

@@ -30,7 +30,7 @@ class BeanstalkListenerAnnotationBeanPostProcessorTests {
                     assertThat(custom.isRunning()).isFalse();
                     assertThat(custom.properties()).isEqualTo(new ContainerProperties(3, false,
                             Duration.ofSeconds(1), Duration.ofSeconds(10), false,
-                            new RetryPolicy(4, Duration.ofMillis(1500), 3.0, Duration.ofMinutes(5)), false));
+                            new RetryPolicy(4, Duration.ofMillis(1500), 3.0, Duration.ofMinutes(5)), false, 8));
                     BeanstalkListenerContainer plain = registry.getListenerContainer("handlers.plain");
                     assertThat(plain.getTubes()).containsExactly("plain");
                     assertThat(plain.properties()).isEqualTo(ContainerProperties.DEFAULTS.withAutoStartup(false));
@@ -52,7 +52,7 @@ class BeanstalkListenerAnnotationBeanPostProcessorTests {
 
         @BeanstalkListener(id = "custom", tube = "${app.tube}", tubes = {"other", "${app.tube}"},
                 concurrency = "${app.workers}", autoStartup = "false", autoTouch = "false", maxAttempts = "4",
-                retryInitialDelay = "1500ms", retryMultiplier = "3", retryMaxDelay = "5m")
+                retryInitialDelay = "1500ms", retryMultiplier = "3", retryMaxDelay = "5m", prefetch = "8")
         void custom(String text) {
         }
 

@@ -80,7 +80,8 @@ class BeanstalkAutoConfigurationTests {
                 "beanstalk.listener.auto-startup=false", "beanstalk.listener.reserve-timeout=2s",
                 "beanstalk.listener.shutdown-timeout=20s", "beanstalk.listener.auto-touch=false",
                 "beanstalk.listener.retry.max-attempts=5", "beanstalk.listener.retry.initial-delay=3s",
-                "beanstalk.listener.retry.multiplier=3", "beanstalk.listener.retry.max-delay=1h").run(context -> {
+                "beanstalk.listener.retry.multiplier=3", "beanstalk.listener.retry.max-delay=1h",
+                "beanstalk.listener.prefetch=1").run(context -> {
                     ConnectionOptions options = context.getBean(BeanstalkClient.class).options();
                     assertThat(options.servers()).containsExactly(new ServerAddress("queue.example", 11400));
                     assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
@@ -96,7 +97,7 @@ class BeanstalkAutoConfigurationTests {
                     assertThat(context.getBean(ConcurrentBeanstalkListenerContainerFactory.class)
                             .getContainerProperties()).isEqualTo(new ContainerProperties(3, false,
                                     Duration.ofSeconds(2), Duration.ofSeconds(20), false,
-                                    new RetryPolicy(5, Duration.ofSeconds(3), 3.0, Duration.ofHours(1)), false));
+                                    new RetryPolicy(5, Duration.ofSeconds(3), 3.0, Duration.ofHours(1)), false, 1));
                 });
     }
 

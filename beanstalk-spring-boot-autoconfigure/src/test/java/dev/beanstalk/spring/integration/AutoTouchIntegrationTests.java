@@ -60,7 +60,7 @@ class AutoTouchIntegrationTests {
     void withoutAutoTouchTheSameHandlerRunsTwice() {
         long id = template.put("slow-untouched", "work", ONE_SECOND_TTR);
 
-        Await.until(Duration.ofSeconds(10), "a second worker runs the job", () -> listeners.untouchedRuns.get() == 2);
+        Await.until(Duration.ofSeconds(10), "a second worker runs the job", () -> listeners.untouchedRuns.get() >= 2);
         Await.until(Duration.ofSeconds(10), "the job is deleted", () -> template.peek(id).isEmpty());
     }
 

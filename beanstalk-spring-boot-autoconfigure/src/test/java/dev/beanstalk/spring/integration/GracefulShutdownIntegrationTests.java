@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,13 +28,15 @@ import org.springframework.context.annotation.Bean;
 @Beanstalkd
 class GracefulShutdownIntegrationTests {
 
-    @Test
-    void handlersInFlightFinishAndNothingIsLost(BeanstalkdServer server) {
+    @ParameterizedTest(name = "prefetch {0}")
+    @ValueSource(ints = {1, 5})
+    void handlersInFlightFinishAndNothingIsLost(int prefetch, BeanstalkdServer server) {
         Work work = new Work(Duration.ofMillis(400));
         List<Long> ids = new ArrayList<>();
         ConfigurableApplicationContext app = start(server, work, "beanstalk.listener.concurrency=4",
-                "beanstalk.listener.shutdown-timeout=5s");
+                "beanstalk.listener.shutdown-timeout=5s", "beanstalk.listener.prefetch=" + prefetch);
         BeanstalkTemplate template = app.getBean(BeanstalkTemplate.class);
+        template.statsTube("work").ifPresent(tube -> assertThat(tube.currentJobsReady()).isZero());
         for (int i = 0; i < 20; i++) {
             ids.add(template.put("work", i));
         }
@@ -50,6 +54,7 @@ class GracefulShutdownIntegrationTests {
                 boolean handled = work.finished.contains(i);
                 assertThat(client.peek(ids.get(i)).isPresent()).as("job %d", i).isNotEqualTo(handled);
             }
+            ids.forEach(client::delete);
         }
     }
 

@@ -239,6 +239,19 @@ class TemplateAndListenerIntegrationTests {
     }
 
     @Test
+    void prefetchingWorkersHandleEveryJobOnce() {
+        for (int i = 0; i < 200; i++) {
+            template.put("prefetched", i);
+        }
+
+        Await.until(Duration.ofSeconds(10), "200 jobs are handled", () -> listeners.prefetched.size() == 200);
+        Await.until(Duration.ofSeconds(5), "the tube is empty", () -> template.statsTube("prefetched")
+                .map(tube -> tube.currentJobsReady() + tube.currentJobsReserved()).orElse(0L) == 0);
+        assertThat(listeners.prefetched).containsOnlyOnceElementsOf(java.util.stream.IntStream.range(0, 200)
+                .boxed().toList());
+    }
+
+    @Test
     void healthReportsTheServer() {
         var health = this.health.health(true);
         assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -260,6 +273,12 @@ class TemplateAndListenerIntegrationTests {
         final BlockingQueue<String> many = new LinkedBlockingQueue<>();
         final BlockingQueue<String> paused = new LinkedBlockingQueue<>();
         final BlockingQueue<Long> byHand = new LinkedBlockingQueue<>();
+        final BlockingQueue<Integer> prefetched = new LinkedBlockingQueue<>();
+
+        @BeanstalkListener(tube = "prefetched", prefetch = "10", concurrency = "2")
+        void onPrefetched(int number) {
+            prefetched.add(number);
+        }
 
         @BeanstalkListener(tube = "${beanstalk.template.tube}")
         void onUserRegistered(Job job, UserRegistered event) {
