@@ -1,0 +1,151 @@
+package dev.beanstalk.spring.annotation;
+
+import dev.beanstalk.spring.listener.BeanstalkListenerContainerFactory;
+import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
+import dev.beanstalk.spring.listener.MethodBeanstalkListenerEndpoint;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds {@link BeanstalkListener} methods on beans and registers a container for each with the
+ * {@link BeanstalkListenerEndpointRegistry}, once all singletons exist (or at once for beans created later).
+ */
+public final class BeanstalkListenerAnnotationBeanPostProcessor
+        implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
+
+    /** The bean name of the container factory used when an annotation names none. */
+    public static final String DEFAULT_CONTAINER_FACTORY_BEAN_NAME = "beanstalkListenerContainerFactory";
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)?");
+
+    private final List<Registration> pending = new ArrayList<>();
+    private ConfigurableBeanFactory beanFactory;
+    private boolean initialized;
+
+    private record Registration(MethodBeanstalkListenerEndpoint endpoint, String containerFactory) {
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = (ConfigurableBeanFactory) beanFactory;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+        Class<?> type = AopUtils.getTargetClass(bean);
+        Map<Method, BeanstalkListener> methods = MethodIntrospector.selectMethods(type,
+                (MethodIntrospector.MetadataLookup<BeanstalkListener>) method ->
+                        AnnotatedElementUtils.findMergedAnnotation(method, BeanstalkListener.class));
+        methods.forEach((method, annotation) -> {
+            Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+            Registration registration = new Registration(endpoint(bean, beanName, invocable, annotation),
+                    resolve(annotation.containerFactory()));
+            synchronized (pending) {
+                if (initialized) {
+                    register(registration);
+                } else {
+                    pending.add(registration);
+                }
+            }
+        });
+        return bean;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        synchronized (pending) {
+            initialized = true;
+            pending.forEach(this::register);
+            pending.clear();
+        }
+    }
+
+    private void register(Registration registration) {
+        String factoryName = registration.containerFactory().isEmpty() ? DEFAULT_CONTAINER_FACTORY_BEAN_NAME
+                : registration.containerFactory();
+        BeanstalkListenerContainerFactory factory = beanFactory.getBean(factoryName,
+                BeanstalkListenerContainerFactory.class);
+        beanFactory.getBean(BeanstalkListenerEndpointRegistry.class)
+                .registerListenerContainer(registration.endpoint(), factory);
+    }
+
+    private MethodBeanstalkListenerEndpoint endpoint(Object bean, String beanName, Method method,
+            BeanstalkListener annotation) {
+        MethodBeanstalkListenerEndpoint endpoint = new MethodBeanstalkListenerEndpoint(bean, method);
+        String id = resolve(annotation.id());
+        endpoint.setId(id.isEmpty() ? beanName + "." + method.getName() : id);
+        List<String> tubes = Stream.concat(Stream.of(annotation.tube()), Arrays.stream(annotation.tubes()))
+                .map(this::resolve).filter(StringUtils::hasText).distinct().toList();
+        if (tubes.isEmpty()) {
+            throw new IllegalStateException("@BeanstalkListener on " + method + " names no tube; set tube or tubes");
+        }
+        endpoint.setTubes(tubes);
+        set(annotation.concurrency(), Integer::valueOf, endpoint::setConcurrency);
+        set(annotation.prefetch(), Integer::valueOf, endpoint::setPrefetch);
+        set(annotation.autoStartup(), Boolean::valueOf, endpoint::setAutoStartup);
+        set(annotation.autoTouch(), Boolean::valueOf, endpoint::setAutoTouch);
+        set(annotation.maxAttempts(), Integer::valueOf, endpoint::setMaxAttempts);
+        set(annotation.retryInitialDelay(), BeanstalkListenerAnnotationBeanPostProcessor::duration, endpoint::setRetryInitialDelay);
+        set(annotation.retryMultiplier(), Double::valueOf, endpoint::setRetryMultiplier);
+        set(annotation.retryMaxDelay(), BeanstalkListenerAnnotationBeanPostProcessor::duration, endpoint::setRetryMaxDelay);
+        return endpoint;
+    }
+
+    private <T> void set(String value, Function<String, T> parser, Consumer<T> setter) {
+        String resolved = resolve(value);
+        if (!resolved.isEmpty()) {
+            setter.accept(parser.apply(resolved));
+        }
+    }
+
+    private String resolve(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        String resolved = beanFactory.resolveEmbeddedValue(value);
+        return resolved == null ? "" : resolved.strip();
+    }
+
+    /** Reads {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}, a number of milliseconds, or ISO-8601. */
+    static Duration duration(String text) {
+        Matcher simple = SIMPLE_DURATION.matcher(text);
+        if (!simple.matches()) {
+            return Duration.parse(text);
+        }
+        long amount = Long.parseLong(simple.group(1));
+        String unit = simple.group(2) == null ? "ms" : simple.group(2);
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.of(amount, ChronoUnit.DAYS);
+            default -> Duration.ofMillis(amount);
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package dev.beanstalk.spring.autoconfigure;
+
+import dev.beanstalk.client.BeanstalkClient;
+import dev.beanstalk.client.ConnectionOptions;
+import dev.beanstalk.spring.annotation.BeanstalkBootstrapConfiguration;
+import dev.beanstalk.spring.annotation.BeanstalkListenerAnnotationBeanPostProcessor;
+import dev.beanstalk.spring.annotation.EnableBeanstalk;
+import dev.beanstalk.spring.core.BeanstalkOperations;
+import dev.beanstalk.spring.core.BeanstalkTemplate;
+import dev.beanstalk.spring.core.JobConverter;
+import dev.beanstalk.spring.core.JsonJobConverter;
+import dev.beanstalk.spring.listener.ConcurrentBeanstalkListenerContainerFactory;
+import dev.beanstalk.spring.metrics.BeanstalkMetrics;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-configuration of beanstalkd: a {@link BeanstalkClient} connecting through {@link BeanstalkConnectionDetails},
+ * a {@link BeanstalkTemplate}, and the listener container factory and annotation processing behind
+ * {@code @BeanstalkListener}. Each bean backs off when the application defines its own.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(BeanstalkClient.class)
+@EnableConfigurationProperties(BeanstalkProperties.class)
+public final class BeanstalkAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    BeanstalkConnectionDetails beanstalkConnectionDetails(BeanstalkProperties properties) {
+        return new PropertiesBeanstalkConnectionDetails(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    BeanstalkClient beanstalkClient(BeanstalkProperties properties, BeanstalkConnectionDetails connectionDetails,
+            ObjectProvider<BeanstalkConnectionOptionsCustomizer> customizers) {
+        ConnectionOptions.Builder options = ConnectionOptions.builder()
+                .servers(connectionDetails.getServers())
+                .connectTimeout(properties.getConnectTimeout())
+                .readTimeout(properties.getReadTimeout())
+                .maxJobSize(properties.getMaxJobSize())
+                .reconnectDelay(properties.getReconnectDelay())
+                .maxReconnectDelay(properties.getMaxReconnectDelay());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(options));
+        return BeanstalkClient.builder().options(options.build()).poolSize(properties.getPoolSize()).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JobConverter beanstalkJobConverter(ObjectProvider<JsonMapper> jsonMapper) {
+        return new JsonJobConverter(jsonMapper.getIfAvailable(JsonMapper::shared));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(BeanstalkOperations.class)
+    BeanstalkTemplate beanstalkTemplate(BeanstalkClient client, JobConverter converter,
+            BeanstalkProperties properties, ObjectProvider<BeanstalkMetrics> metrics) {
+        return BeanstalkTemplate.builder(client, converter)
+                .defaultTube(properties.getTemplate().getTube())
+                .defaultOptions(properties.getTemplate().toJobOptions())
+                .metrics(metrics.getIfAvailable(() -> BeanstalkMetrics.NONE))
+                .build();
+    }
+
+    @Bean(name = BeanstalkListenerAnnotationBeanPostProcessor.DEFAULT_CONTAINER_FACTORY_BEAN_NAME)
+    @ConditionalOnMissingBean(name = BeanstalkListenerAnnotationBeanPostProcessor.DEFAULT_CONTAINER_FACTORY_BEAN_NAME)
+    ConcurrentBeanstalkListenerContainerFactory beanstalkListenerContainerFactory(BeanstalkClient client,
+            JobConverter converter, BeanstalkProperties properties, Environment environment,
+            ObjectProvider<BeanstalkMetrics> metrics,
+            ObjectProvider<BeanstalkListenerContainerFactoryCustomizer> customizers) {
+        ConcurrentBeanstalkListenerContainerFactory factory =
+                new ConcurrentBeanstalkListenerContainerFactory(client, converter);
+        factory.setContainerProperties(properties.getListener()
+                .toContainerProperties(Threading.VIRTUAL.isActive(environment)));
+        factory.setMetrics(metrics.getIfAvailable(() -> BeanstalkMetrics.NONE));
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
+    }
+
+    /** Registers the {@code @BeanstalkListener} processor and endpoint registry unless the application did. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableBeanstalk
+    @ConditionalOnMissingBean(name = BeanstalkBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
+    static class EnableBeanstalkConfiguration {
+    }
+}

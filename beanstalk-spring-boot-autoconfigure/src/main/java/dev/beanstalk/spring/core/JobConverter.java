@@ -1,0 +1,22 @@
+package dev.beanstalk.spring.core;
+
+import java.lang.reflect.Type;
+
+/**
+ * Turns payloads into job bodies and job bodies back into payloads.
+ *
+ * <p>{@code String} and {@code byte[]} pass through as UTF-8 text and raw bytes in both directions; what other types
+ * become is the implementation's choice.
+ */
+public interface JobConverter {
+
+    /** The body for {@code payload}, which is never null. */
+    byte[] toBody(Object payload);
+
+    /**
+     * The payload of {@code body} as {@code type}.
+     *
+     * @throws JobConversionException if the body cannot be read as that type
+     */
+    Object fromBody(byte[] body, Type type);
+}

@@ -1,0 +1,266 @@
+package dev.beanstalk.spring.listener;
+
+import dev.beanstalk.client.BeanstalkClient;
+import dev.beanstalk.spring.metrics.BeanstalkMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * Runs a {@link JobListener} on the jobs of some tubes with {@link ContainerProperties#concurrency()} workers, each
+ * a thread with its own connection.
+ *
+ * <p>A stop lets the workers finish the job in hand and stop reserving; handlers still running after the shutdown
+ * timeout are interrupted and their jobs released. A pause takes effect as each worker's current reserve returns (at
+ * most the reserve timeout). Handlers running longer than half a second are touched every half TTR while auto-touch
+ * is on, so their jobs are not given to another worker.
+ */
+public final class BeanstalkListenerContainer implements SmartLifecycle {
+
+    private static final Log log = LogFactory.getLog(BeanstalkListenerContainer.class);
+
+    private static final long TOUCH_SCAN_MILLIS = 100;
+
+    private static final long ABANDON_WAIT_MILLIS = 500;
+
+    private final String id;
+    private final List<String> tubes;
+    private final JobListener listener;
+    private final BeanstalkClient client;
+    private final ContainerProperties properties;
+    private final BeanstalkMetrics metrics;
+    private final String tubeTag;
+    private final Object monitor = new Object();
+    private volatile boolean active;
+    private volatile boolean running;
+    private volatile boolean paused;
+    private List<Worker> workers = List.of();
+    private CountDownLatch exited = new CountDownLatch(0);
+    private ScheduledExecutorService toucher;
+
+    public BeanstalkListenerContainer(String id, List<String> tubes, JobListener listener, BeanstalkClient client,
+            ContainerProperties properties, BeanstalkMetrics metrics) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.tubes = List.copyOf(tubes);
+        if (this.tubes.isEmpty()) {
+            throw new IllegalArgumentException("listener " + id + " needs at least one tube");
+        }
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.client = Objects.requireNonNull(client, "client");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.tubeTag = String.join(",", this.tubes);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public List<String> getTubes() {
+        return tubes;
+    }
+
+    public ContainerProperties properties() {
+        return properties;
+    }
+
+    @Override
+    public void start() {
+        synchronized (monitor) {
+            if (running) {
+                return;
+            }
+            active = true;
+            running = true;
+            exited = new CountDownLatch(properties.concurrency());
+            List<Worker> started = new ArrayList<>();
+            for (int i = 0; i < properties.concurrency(); i++) {
+                started.add(new Worker(this, i));
+            }
+            workers = List.copyOf(started);
+            if (properties.autoTouch()) {
+                toucher = Executors.newSingleThreadScheduledExecutor(this::toucherThread);
+                toucher.scheduleWithFixedDelay(this::touchDue, TOUCH_SCAN_MILLIS, TOUCH_SCAN_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            }
+            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(id + "-");
+            if (properties.virtualThreads()) {
+                executor.setVirtualThreads(true);
+            }
+            workers.forEach(executor::execute);
+        }
+        log.info("Listener " + id + " started on " + tubes + " with " + properties.concurrency() + " workers");
+    }
+
+    @Override
+    public void stop() {
+        CountDownLatch stopped = new CountDownLatch(1);
+        stop(stopped::countDown);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops reserving, waits up to the shutdown timeout for running handlers, then runs {@code callback}. */
+    @Override
+    public void stop(Runnable callback) {
+        CountDownLatch latch;
+        List<Worker> stopping;
+        synchronized (monitor) {
+            if (!running || !active) {
+                callback.run();
+                return;
+            }
+            active = false;
+            monitor.notifyAll();
+            latch = exited;
+            stopping = workers;
+        }
+        Thread stopper = new Thread(() -> {
+            try {
+                awaitWorkers(latch, stopping);
+            } finally {
+                finishStop();
+                callback.run();
+            }
+        }, id + "-stop");
+        stopper.start();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.autoStartup();
+    }
+
+    /** Stops taking jobs until {@link #resume()}; jobs in hand are finished. */
+    public void pause() {
+        paused = true;
+        log.info("Listener " + id + " paused");
+    }
+
+    public void resume() {
+        synchronized (monitor) {
+            paused = false;
+            monitor.notifyAll();
+        }
+        log.info("Listener " + id + " resumed");
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    @Override
+    public String toString() {
+        return "BeanstalkListenerContainer[" + id + " on " + tubes + "]";
+    }
+
+    BeanstalkClient client() {
+        return client;
+    }
+
+    JobListener listener() {
+        return listener;
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
+    void record(JobOutcome outcome, long nanos) {
+        metrics.handled(id, tubeTag, outcome, nanos);
+    }
+
+    void reconnected() {
+        metrics.reconnected(id);
+    }
+
+    void workerExited() {
+        exited.countDown();
+    }
+
+    /** Waits while paused, until resumed or stopped. */
+    void awaitResume() {
+        synchronized (monitor) {
+            while (paused && active) {
+                waitOnMonitor(0);
+            }
+        }
+    }
+
+    /** Waits for {@code duration}, or less if the container stops. */
+    void sleep(Duration duration) {
+        synchronized (monitor) {
+            if (active) {
+                waitOnMonitor(Math.max(1, duration.toMillis()));
+            }
+        }
+    }
+
+    private void waitOnMonitor(long millis) {
+        try {
+            monitor.wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            active = false;
+        }
+    }
+
+    private void touchDue() {
+        long now = System.nanoTime();
+        for (Worker worker : workers) {
+            InFlightJob job = worker.current();
+            if (job != null) {
+                try {
+                    job.touchIfDue(now);
+                } catch (RuntimeException e) {
+                    log.warn("Could not touch job " + job.job().idString() + " of listener " + id, e);
+                }
+            }
+        }
+    }
+
+    private void awaitWorkers(CountDownLatch latch, List<Worker> stopping) {
+        try {
+            if (!latch.await(properties.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                stopping.forEach(Worker::abandon);
+                latch.await(ABANDON_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void finishStop() {
+        synchronized (monitor) {
+            if (toucher != null) {
+                toucher.shutdownNow();
+                toucher = null;
+            }
+            running = false;
+        }
+        log.info("Listener " + id + " stopped");
+    }
+
+    private Thread toucherThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, id + "-touch");
+        thread.setDaemon(true);
+        return thread;
+    }
+}

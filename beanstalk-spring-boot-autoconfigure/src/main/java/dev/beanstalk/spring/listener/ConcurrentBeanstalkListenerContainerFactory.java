@@ -1,0 +1,49 @@
+package dev.beanstalk.spring.listener;
+
+import dev.beanstalk.client.BeanstalkClient;
+import dev.beanstalk.spring.core.JobConverter;
+import dev.beanstalk.spring.metrics.BeanstalkMetrics;
+import java.util.Objects;
+
+/**
+ * Creates {@link BeanstalkListenerContainer}s that connect through one {@link BeanstalkClient}, read payloads with one
+ * {@link JobConverter}, and start from these {@link ContainerProperties}, which each endpoint may override.
+ */
+public final class ConcurrentBeanstalkListenerContainerFactory implements BeanstalkListenerContainerFactory {
+
+    private final BeanstalkClient client;
+    private final JobConverter converter;
+    private ContainerProperties containerProperties = ContainerProperties.DEFAULTS;
+    private BeanstalkMetrics metrics = BeanstalkMetrics.NONE;
+
+    public ConcurrentBeanstalkListenerContainerFactory(BeanstalkClient client, JobConverter converter) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.converter = Objects.requireNonNull(converter, "converter");
+    }
+
+    public ContainerProperties getContainerProperties() {
+        return containerProperties;
+    }
+
+    public void setContainerProperties(ContainerProperties containerProperties) {
+        this.containerProperties = Objects.requireNonNull(containerProperties, "containerProperties");
+    }
+
+    public void setMetrics(BeanstalkMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    public BeanstalkClient getClient() {
+        return client;
+    }
+
+    public JobConverter getConverter() {
+        return converter;
+    }
+
+    @Override
+    public BeanstalkListenerContainer createListenerContainer(BeanstalkListenerEndpoint endpoint) {
+        return new BeanstalkListenerContainer(endpoint.getId(), endpoint.getTubes(),
+                endpoint.createListener(converter), client, endpoint.resolveProperties(containerProperties), metrics);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.beanstalk.spring.listener;
+
+import dev.beanstalk.client.Job;
+
+/**
+ * Works on one reserved job. Returning normally deletes the job unless it was settled through the handle; an
+ * exception releases or buries it as the container's retry policy says.
+ */
+@FunctionalInterface
+public interface JobListener {
+
+    void onJob(Job job, JobHandle handle) throws Exception;
+}

@@ -1,0 +1,95 @@
+package dev.beanstalk.spring.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.beanstalk.client.JobOptions;
+import dev.beanstalk.spring.annotation.BeanstalkListener;
+import dev.beanstalk.spring.core.BeanstalkTemplate;
+import dev.beanstalk.test.Beanstalkd;
+import dev.beanstalk.test.BeanstalkdServer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@Beanstalkd
+@SpringBootTest(properties = "beanstalk.listener.concurrency=2")
+@DirtiesContext
+class AutoTouchIntegrationTests {
+
+    private static final JobOptions ONE_SECOND_TTR = JobOptions.DEFAULT.withTtr(Duration.ofSeconds(1));
+
+    private static BeanstalkdServer server;
+
+    @Autowired
+    BeanstalkTemplate template;
+
+    @Autowired
+    Listeners listeners;
+
+    @BeforeAll
+    static void server(BeanstalkdServer started) {
+        server = started;
+    }
+
+    @DynamicPropertySource
+    static void beanstalk(DynamicPropertyRegistry properties) {
+        properties.add("beanstalk.host", () -> server.host());
+        properties.add("beanstalk.port", () -> server.port());
+    }
+
+    @Test
+    void handlerLongerThanItsTtrRunsOnce() {
+        long timeouts = template.stats().jobTimeouts();
+        long id = template.put("slow", "work", ONE_SECOND_TTR);
+
+        Await.until(Duration.ofSeconds(10), "the job is deleted", () -> template.peek(id).isEmpty());
+        assertThat(listeners.slowRuns.get()).isEqualTo(1);
+        assertThat(template.stats().jobTimeouts()).isEqualTo(timeouts);
+    }
+
+    @Test
+    void withoutAutoTouchTheSameHandlerRunsTwice() {
+        long id = template.put("slow-untouched", "work", ONE_SECOND_TTR);
+
+        Await.until(Duration.ofSeconds(10), "a second worker runs the job", () -> listeners.untouchedRuns.get() >= 2);
+        Await.until(Duration.ofSeconds(10), "the job is deleted", () -> template.peek(id).isEmpty());
+    }
+
+    static final class Listeners {
+
+        final AtomicInteger slowRuns = new AtomicInteger();
+        final AtomicInteger untouchedRuns = new AtomicInteger();
+
+        @BeanstalkListener(tube = "slow")
+        void slow(String work) {
+            slowRuns.incrementAndGet();
+            Await.sleep(Duration.ofMillis(3200));
+        }
+
+        @BeanstalkListener(tube = "slow-untouched", autoTouch = "false")
+        void untouched(String work) {
+            if (untouchedRuns.incrementAndGet() == 1) {
+                Await.sleep(Duration.ofMillis(2500));
+            }
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class Config {
+
+        @Bean
+        Listeners listeners() {
+            return new Listeners();
+        }
+    }
+}
