@@ -1,5 +1,8 @@
 package dev.beanstalk.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Runs every benchmark scenario against the server named by {@code BEANSTALK_HOST} and {@code BEANSTALK_PORT}, with
  * {@code BENCH_JOBS} jobs, and prints one {@code <scenario> <ops/s>} line each; a scenario name given as an argument
@@ -12,9 +15,10 @@ public final class BenchmarkRunner {
 
     public static void main(String[] args) throws Exception {
         BenchmarkSettings settings = BenchmarkSettings.fromEnvironment();
-        ClientBenchmarks client = new ClientBenchmarks(settings);
-        for (Scenario scenario : client.scenarios()) {
-            if (args.length == 0 || java.util.List.of(args).contains(scenario.name())) {
+        List<Scenario> scenarios = new ArrayList<>(new ClientBenchmarks(settings).scenarios());
+        scenarios.add(new ListenerBenchmark(settings).scenario());
+        for (Scenario scenario : scenarios) {
+            if (args.length == 0 || List.of(args).contains(scenario.name())) {
                 System.out.printf("%s %.0f%n", scenario.name(), scenario.run());
             }
         }

@@ -66,8 +66,7 @@ final class ClientBenchmarks {
 
     private double putConcurrent() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        try (BeanstalkClient client = BeanstalkClient.builder().options(options)
-                .poolSize(Integer.getInteger("pool", BeanstalkClient.DEFAULT_POOL_SIZE)).build()) {
+        try (BeanstalkClient client = BeanstalkClient.create(options)) {
             String tube = settings.tube("put-concurrent");
             runOnAll(threads, () -> putEach(client, tube, WARM_UP / THREADS));
             int perThread = settings.jobs() / THREADS;

@@ -23,6 +23,14 @@ public final class AsyncBeanstalkConnection {
         this.connection = connection;
     }
 
+    /**
+     * Sends every command that {@code commands} issues on this view in one write, such as a batch of reserves; their
+     * futures complete as usual. Nothing is written until {@code commands} returns, so it must not wait on them.
+     */
+    public void inOneWrite(Runnable commands) {
+        connection.protocol().inOneWrite(commands);
+    }
+
     public CompletableFuture<Long> put(byte[] body, JobOptions options) {
         return send(Commands.put(body, options, connection.maxJobSize()));
     }

@@ -1,14 +1,12 @@
 package dev.beanstalk.spring.listener;
 
+import dev.beanstalk.client.TubeNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** An endpoint with an id, tubes and optional overrides of the factory's container properties. */
 public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkListenerEndpoint {
-
-    private static final Pattern TUBE_NAME = Pattern.compile("[A-Za-z0-9+/;.$_()][A-Za-z0-9+/;.$_()-]{0,199}");
 
     private String id;
     private List<String> tubes = List.of();
@@ -41,10 +39,7 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
             throw new IllegalArgumentException("a listener needs at least one tube");
         }
         for (String tube : tubes) {
-            if (tube == null || !TUBE_NAME.matcher(tube).matches()) {
-                throw new IllegalArgumentException("'" + tube + "' is not a tube name: 1 to 200 of A-Z a-z 0-9"
-                        + " - + / ; . $ _ ( ), not starting with -");
-            }
+            TubeNames.requireValid(tube);
         }
         this.tubes = List.copyOf(tubes);
     }

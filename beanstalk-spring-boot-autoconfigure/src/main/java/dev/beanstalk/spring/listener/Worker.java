@@ -147,9 +147,11 @@ final class Worker implements Runnable {
         }
         int prefetch = container.properties().prefetch();
         List<CompletableFuture<Reservation>> reserves = new ArrayList<>(prefetch);
-        for (int i = 0; i < prefetch; i++) {
-            reserves.add(connection.async().reserve(Duration.ZERO));
-        }
+        connection.async().inOneWrite(() -> {
+            for (int i = 0; i < prefetch; i++) {
+                reserves.add(connection.async().reserve(Duration.ZERO));
+            }
+        });
         awaitDeletes();
         List<Job> jobs = new ArrayList<>(prefetch);
         for (CompletableFuture<Reservation> reserve : reserves) {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -53,6 +54,7 @@ public final class ProtocolConnection implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<List<? extends Pending<?>>> submitted = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicInteger corked = new AtomicInteger();
     private final ByteSink sink = new ByteSink(4096);
     private final ConcurrentLinkedQueue<Pending<?>> quitWritten = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Pending<?>> pending = new ConcurrentLinkedQueue<>();
@@ -131,6 +133,20 @@ public final class ProtocolConnection implements AutoCloseable {
         return new Object[] {firstResult, await(b)};
     }
 
+    /**
+     * Holds back writing while {@code commands} queue theirs, then writes them all at once; other callers' commands
+     * queued meanwhile go in the same write.
+     */
+    public void inOneWrite(Runnable commands) {
+        corked.incrementAndGet();
+        try {
+            commands.run();
+        } finally {
+            corked.decrementAndGet();
+            writeOut();
+        }
+    }
+
     /** Whether no command is in flight. */
     public boolean isIdle() {
         return pending.isEmpty() && submitted.isEmpty();
@@ -188,7 +204,7 @@ public final class ProtocolConnection implements AutoCloseable {
      * checked again after it is released, so a batch queued meanwhile is never stranded.
      */
     private void writeOut() {
-        while (!submitted.isEmpty() && writing.compareAndSet(false, true)) {
+        while (!submitted.isEmpty() && corked.get() == 0 && writing.compareAndSet(false, true)) {
             try {
                 List<? extends Pending<?>> batch;
                 while ((batch = submitted.poll()) != null) {
