@@ -36,8 +36,11 @@ public class BeanstalkProperties {
     /** Longest pause between attempts to connect again. */
     private Duration maxReconnectDelay = Duration.ofSeconds(10);
 
-    /** Number of connections the shared client (template, health indicator) spreads its calls over. */
-    private int poolSize = 2;
+    /**
+     * Most connections the shared client (template, health indicator) opens; they are opened as concurrent calls
+     * need them, and calls beyond that share them, pipelined.
+     */
+    private int poolSize = 8;
 
     private final Template template = new Template();
 

@@ -47,6 +47,9 @@ public final class ReplyReader {
         while (true) {
             for (int i = scanFrom; i + 1 < limit; i++) {
                 if (buffer[i] == '\r' && buffer[i + 1] == '\n') {
+                    if (i + 2 - position > MAX_LINE) {
+                        throw tooLong();
+                    }
                     lineStart = position;
                     lineEnd = i;
                     position = i + 2;
@@ -54,8 +57,7 @@ public final class ReplyReader {
                 }
             }
             if (limit - position >= MAX_LINE) {
-                throw new BeanstalkProtocolException("reply line longer than " + MAX_LINE + " bytes: '"
-                        + new String(buffer, position, 60, StandardCharsets.ISO_8859_1) + "...'");
+                throw tooLong();
             }
             scanFrom = Math.max(position, limit - 1);
             int shift = position;
@@ -157,6 +159,11 @@ public final class ReplyReader {
 
     private boolean regionMatches(byte[] expected) {
         return Arrays.equals(buffer, lineStart, lineStart + expected.length, expected, 0, expected.length);
+    }
+
+    private BeanstalkProtocolException tooLong() {
+        return new BeanstalkProtocolException("reply line longer than " + MAX_LINE + " bytes: '"
+                + new String(buffer, position, 60, StandardCharsets.ISO_8859_1) + "...'");
     }
 
     /** A protocol error naming the current line. */

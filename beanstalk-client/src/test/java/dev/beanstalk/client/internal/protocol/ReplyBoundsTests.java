@@ -54,6 +54,22 @@ class ReplyBoundsTests {
                 .hasMessageContaining("longer than");
     }
 
+    @Test
+    void aLongLineArrivingAtOnceIsRefusedToo() {
+        byte[] line = bytes("USING " + "x".repeat(ReplyReader.MAX_LINE) + "\r\n");
+        ReplyReader reader = new ReplyReader(new java.io.ByteArrayInputStream(line), 64 * 1024);
+        assertThatThrownBy(reader::nextLine).isInstanceOf(BeanstalkProtocolException.class)
+                .hasMessageContaining("longer than");
+    }
+
+    @Test
+    void theLongestLegalLineIsAccepted() throws IOException {
+        byte[] line = bytes("USING " + "x".repeat(200) + "\r\n");
+        ReplyReader reader = new ReplyReader(new java.io.ByteArrayInputStream(line), 64 * 1024);
+        reader.nextLine();
+        assertThat(reader.lineLength()).isEqualTo(206);
+    }
+
     static Stream<Object[]> oversized() {
         return Stream.of(
                 new Object[] {Commands.reserve(), "RESERVED 1 65536\r\n", "65536"},
