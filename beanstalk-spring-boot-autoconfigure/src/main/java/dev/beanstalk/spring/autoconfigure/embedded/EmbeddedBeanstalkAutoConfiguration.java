@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Conditional;
  * <p>The server starts before anything connects and stops when the application context is closed, after the listener
  * containers have stopped and the client has closed. {@code beanstalk.embedded.enabled=true} starts it even when
  * {@code beanstalk.host} or {@code beanstalk.servers} is set; {@code false} never starts it. An application's own
- * {@link BeanstalkConnectionDetails}, such as a Testcontainers service connection, turns it off.
+ * {@link BeanstalkConnectionDetails}, such as a Testcontainers service connection, turns it off; an application's own
+ * {@link EmbeddedBeanstalkd} bean replaces the one started here, and must be started by its bean method.
  */
 @AutoConfiguration(before = BeanstalkAutoConfiguration.class)
 @ConditionalOnClass(EmbeddedBeanstalkd.class)
