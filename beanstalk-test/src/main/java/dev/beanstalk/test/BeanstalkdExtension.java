@@ -27,6 +27,9 @@ public final class BeanstalkdExtension implements BeforeAllCallback, AfterAllCal
         Beanstalkd settings = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Beanstalkd.class)
                 .orElseThrow(() -> new IllegalStateException("@Beanstalkd is missing on " + context.getRequiredTestClass()));
         BeanstalkdServer.Builder builder = BeanstalkdServer.builder().arguments(settings.arguments());
+        if (settings.embedded()) {
+            builder.embedded();
+        }
         if (settings.maxJobSize() > 0) {
             builder.maxJobSize(settings.maxJobSize());
         }

@@ -1,40 +1,41 @@
 package dev.beanstalk.test;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.ServiceLoader;
 
 /**
- * A real {@code beanstalkd} process on a free loopback port, found on {@code PATH} or at the path in the
- * {@code BEANSTALKD} environment variable.
+ * A beanstalkd on a free loopback port: the real {@code beanstalkd} process, found on {@code PATH} or at the path in
+ * the {@code BEANSTALKD} environment variable, or with {@link Builder#embedded()} the in-process server of
+ * {@code dev.beanstalk:beanstalk-embedded}.
  *
  * <p>{@link #restart()} keeps the port and the binlog directory, so a test can check what survives a restart. When no
- * binary can be found, {@link #start()} fails with a message that names the command to install one.
+ * binary can be found, {@link #build()} fails with a message that names the command to install one. The embedded
+ * server has no process: {@link #kill()} stops it as {@link #stop()} does, and {@link #pid()} and
+ * {@link #signal(String)} throw {@link UnsupportedOperationException}.
  */
 public final class BeanstalkdServer implements AutoCloseable {
 
     /** The command that installs beanstalkd on the Debian family, named in every "not found" message. */
     public static final String INSTALL_HINT = "apt-get update && apt-get install -y beanstalkd";
 
-    private static final long START_TIMEOUT_MILLIS = 10_000;
+    /** The dependency that provides the embedded server, named when it is missing. */
+    public static final String EMBEDDED_DEPENDENCY = "dev.beanstalk:beanstalk-embedded";
 
-    private final Path binary;
+    private final BeanstalkdProvider provider;
     private final long maxJobSize;
     private final Path binlogDirectory;
     private final List<String> extraArguments;
     private int port;
-    private Process process;
+    private BeanstalkdProvider.Instance instance;
 
     private BeanstalkdServer(Builder builder) {
-        this.binary = builder.binary != null ? builder.binary : locateBinary();
+        this.provider = builder.embedded ? loadEmbedded()
+                : new ProcessBeanstalkd(builder.binary != null ? builder.binary : locateBinary());
         this.maxJobSize = builder.maxJobSize;
         this.binlogDirectory = builder.binlogDirectory;
         this.extraArguments = List.copyOf(builder.extraArguments);
@@ -49,54 +50,27 @@ public final class BeanstalkdServer implements AutoCloseable {
         return builder().build().start();
     }
 
-    /** Starts the process on a free port and waits until it accepts connections. */
+    /** Starts the server, on a free port the first time and on the same port after, and waits until it listens. */
     public synchronized BeanstalkdServer start() {
-        if (process != null && process.isAlive()) {
+        if (instance != null && instance.isRunning()) {
             return this;
         }
-        if (port == 0) {
-            port = freePort();
-        }
-        List<String> command = new ArrayList<>();
-        command.add(binary.toString());
-        command.add("-l");
-        command.add("127.0.0.1");
-        command.add("-p");
-        command.add(Integer.toString(port));
-        if (maxJobSize > 0) {
-            command.add("-z");
-            command.add(Long.toString(maxJobSize));
-        }
-        if (binlogDirectory != null) {
-            command.add("-b");
-            command.add(binlogDirectory.toString());
-        }
-        command.addAll(extraArguments);
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start " + command + ": " + e.getMessage(), e);
-        }
-        awaitListening();
+        instance = provider.start(new BeanstalkdProvider.Options(port, maxJobSize, binlogDirectory, extraArguments));
+        port = instance.port();
         return this;
     }
 
-    /** Stops the process with SIGTERM and waits for it to exit. */
+    /** Stops the server cleanly (SIGTERM for the process) and waits until it has stopped. */
     public synchronized void stop() {
-        if (process != null) {
-            process.destroy();
-            awaitExit();
+        if (instance != null) {
+            instance.stop();
         }
     }
 
-    /** Stops the process with SIGKILL, as a crash would, and waits for it to exit. */
+    /** Stops the process with SIGKILL, as a crash would, and waits for it to exit; stops the embedded server. */
     public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            awaitExit();
+        if (instance != null) {
+            instance.kill();
         }
     }
 
@@ -106,25 +80,18 @@ public final class BeanstalkdServer implements AutoCloseable {
         return start();
     }
 
-    /** Sends SIGUSR1, which puts beanstalkd into drain mode: every later put is answered {@code DRAINING}. */
+    /** Enters drain mode (SIGUSR1 for the process): every later put is answered {@code DRAINING}. */
     public synchronized void drain() {
-        signal("USR1");
+        started().drain();
     }
 
-    /** Sends the named signal ({@code "USR1"}, {@code "STOP"}, {@code "CONT"}, ...) to the process. */
+    /**
+     * Sends the named signal ({@code "USR1"}, {@code "STOP"}, {@code "CONT"}, ...) to the process.
+     *
+     * @throws UnsupportedOperationException for the embedded server
+     */
     public synchronized void signal(String name) {
-        Objects.requireNonNull(process, "the server is not started");
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
-            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not send SIG" + name + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while sending SIG" + name, e);
-        }
+        started().signal(name);
     }
 
     public String host() {
@@ -136,13 +103,21 @@ public final class BeanstalkdServer implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return instance != null && instance.isRunning();
     }
 
-    /** The process id of the running server. */
-    public long pid() {
-        Objects.requireNonNull(process, "the server is not started");
-        return process.pid();
+    /** Whether this is the in-process server of beanstalk-embedded rather than a beanstalkd process. */
+    public boolean isEmbedded() {
+        return !(provider instanceof ProcessBeanstalkd);
+    }
+
+    /**
+     * The process id of the running server.
+     *
+     * @throws UnsupportedOperationException for the embedded server
+     */
+    public synchronized long pid() {
+        return started().pid();
     }
 
     /** The binlog directory given to {@code -b}, or {@code null} when the server runs without one. */
@@ -157,7 +132,19 @@ public final class BeanstalkdServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "beanstalkd at " + host() + ":" + port;
+        return (isEmbedded() ? "embedded beanstalkd at " : "beanstalkd at ") + host() + ":" + port;
+    }
+
+    private BeanstalkdProvider.Instance started() {
+        return Objects.requireNonNull(instance, "the server is not started");
+    }
+
+    /** The embedded server's provider, found with {@link ServiceLoader}; fails naming the dependency to add. */
+    static BeanstalkdProvider loadEmbedded() {
+        return ServiceLoader.load(BeanstalkdProvider.class, BeanstalkdServer.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("An embedded beanstalkd was asked for, and none is on"
+                        + " the classpath: add the test dependency " + EMBEDDED_DEPENDENCY + " (Maven: <groupId>"
+                        + "dev.beanstalk</groupId><artifactId>beanstalk-embedded</artifactId><scope>test</scope>)."));
     }
 
     /** The beanstalkd binary named by {@code BEANSTALKD}, else the first on {@code PATH}. */
@@ -183,58 +170,11 @@ public final class BeanstalkdServer implements AutoCloseable {
                 + " BEANSTALKD to the path of a beanstalkd binary.");
     }
 
-    private void awaitListening() {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(binary + " exited with status " + process.exitValue()
-                        + " before listening on port " + port);
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep(20);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException(binary + " did not listen on port " + port + " within "
-                + START_TIMEOUT_MILLIS + " ms");
-    }
-
-    private void awaitExit() {
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for beanstalkd", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("No free loopback port: " + e.getMessage(), e);
-        }
-    }
-
-    /** Options of a server; {@link #build()} checks that a binary exists. */
+    /** Options of a server; {@link #build()} checks that a binary, or the embedded server, exists. */
     public static final class Builder {
 
         private Path binary;
+        private boolean embedded;
         private long maxJobSize;
         private Path binlogDirectory;
         private final List<String> extraArguments = new ArrayList<>();
@@ -245,6 +185,12 @@ public final class BeanstalkdServer implements AutoCloseable {
         /** The binary to run, instead of {@code BEANSTALKD} or the one on {@code PATH}. */
         public Builder binary(Path binary) {
             this.binary = Objects.requireNonNull(binary, "binary");
+            return this;
+        }
+
+        /** Runs the in-process server of {@code dev.beanstalk:beanstalk-embedded} instead of the beanstalkd binary. */
+        public Builder embedded() {
+            this.embedded = true;
             return this;
         }
 
@@ -263,13 +209,23 @@ public final class BeanstalkdServer implements AutoCloseable {
             return this;
         }
 
-        /** Further command-line arguments, such as {@code -f 0} or {@code -F}. */
+        /** Further command-line arguments, such as {@code -f 0} or {@code -F}; the embedded server takes -f, -F and -s. */
         public Builder arguments(String... arguments) {
             extraArguments.addAll(List.of(arguments));
             return this;
         }
 
+        /**
+         * Builds the server, not yet started.
+         *
+         * @throws IllegalStateException when no beanstalkd binary, or for {@link #embedded()} no embedded server, can
+         *     be found
+         */
         public BeanstalkdServer build() {
+            if (embedded && binary != null) {
+                throw new IllegalStateException("A binary (" + binary + ") and the embedded server exclude each other;"
+                        + " choose one");
+            }
             return new BeanstalkdServer(this);
         }
     }
