@@ -6,11 +6,8 @@ import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.JobState;
 import dev.beanstalk.spring.annotation.BeanstalkListener;
 import dev.beanstalk.spring.core.BeanstalkTemplate;
-import dev.beanstalk.test.Beanstalkd;
-import dev.beanstalk.test.BeanstalkdServer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -18,34 +15,18 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@Beanstalkd
 @SpringBootTest(properties = "beanstalk.listener.concurrency=2")
 @DirtiesContext
-class AutoTouchIntegrationTests {
+class AutoTouchIntegrationTests extends RealBeanstalkdTests {
 
     private static final JobOptions ONE_SECOND_TTR = JobOptions.DEFAULT.withTtr(Duration.ofSeconds(1));
-
-    private static BeanstalkdServer server;
 
     @Autowired
     BeanstalkTemplate template;
 
     @Autowired
     Listeners listeners;
-
-    @BeforeAll
-    static void server(BeanstalkdServer started) {
-        server = started;
-    }
-
-    @DynamicPropertySource
-    static void beanstalk(DynamicPropertyRegistry properties) {
-        properties.add("beanstalk.host", () -> server.host());
-        properties.add("beanstalk.port", () -> server.port());
-    }
 
     @Test
     void handlerLongerThanItsTtrRunsOnce() {

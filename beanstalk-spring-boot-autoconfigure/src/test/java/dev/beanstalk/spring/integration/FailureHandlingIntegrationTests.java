@@ -7,15 +7,12 @@ import dev.beanstalk.client.JobStats;
 import dev.beanstalk.spring.annotation.BeanstalkListener;
 import dev.beanstalk.spring.core.BeanstalkTemplate;
 import dev.beanstalk.spring.listener.JobHandle;
-import dev.beanstalk.test.Beanstalkd;
-import dev.beanstalk.test.BeanstalkdServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,16 +20,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@Beanstalkd
 @SpringBootTest(properties = {"beanstalk.listener.retry.max-attempts=3", "beanstalk.listener.retry.initial-delay=1s",
         "beanstalk.listener.retry.multiplier=2"})
 @DirtiesContext
-class FailureHandlingIntegrationTests {
-
-    private static BeanstalkdServer server;
+class FailureHandlingIntegrationTests extends RealBeanstalkdTests {
 
     @Autowired
     BeanstalkTemplate template;
@@ -42,17 +34,6 @@ class FailureHandlingIntegrationTests {
 
     @Autowired
     MeterRegistry meters;
-
-    @BeforeAll
-    static void server(BeanstalkdServer started) {
-        server = started;
-    }
-
-    @DynamicPropertySource
-    static void beanstalk(DynamicPropertyRegistry properties) {
-        properties.add("beanstalk.host", () -> server.host());
-        properties.add("beanstalk.port", () -> server.port());
-    }
 
     @Test
     void failingHandlerIsReleasedWithGrowingDelaysThenBuried() {

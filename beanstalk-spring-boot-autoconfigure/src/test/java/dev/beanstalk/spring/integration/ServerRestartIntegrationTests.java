@@ -6,13 +6,11 @@ import dev.beanstalk.client.BeanstalkException;
 import dev.beanstalk.spring.annotation.BeanstalkListener;
 import dev.beanstalk.spring.core.BeanstalkTemplate;
 import dev.beanstalk.test.Beanstalkd;
-import dev.beanstalk.test.BeanstalkdServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -20,18 +18,14 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @Beanstalkd(binlog = true)
 @SpringBootTest(properties = {"beanstalk.listener.concurrency=2", "beanstalk.reconnect-delay=50ms",
         "beanstalk.max-reconnect-delay=500ms"})
 @DirtiesContext
-class ServerRestartIntegrationTests {
+class ServerRestartIntegrationTests extends RealBeanstalkdTests {
 
     private static final int JOBS = 600;
-
-    private static BeanstalkdServer server;
 
     @Autowired
     BeanstalkTemplate template;
@@ -41,17 +35,6 @@ class ServerRestartIntegrationTests {
 
     @Autowired
     MeterRegistry meters;
-
-    @BeforeAll
-    static void server(BeanstalkdServer started) {
-        server = started;
-    }
-
-    @DynamicPropertySource
-    static void beanstalk(DynamicPropertyRegistry properties) {
-        properties.add("beanstalk.host", () -> server.host());
-        properties.add("beanstalk.port", () -> server.port());
-    }
 
     @Test
     void everyAcknowledgedPutIsHandledAcrossAKilledAndRestartedServer() {

@@ -15,8 +15,6 @@ import dev.beanstalk.spring.listener.BeanstalkListenerContainerFactory;
 import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
 import dev.beanstalk.spring.listener.JobHandle;
 import dev.beanstalk.spring.listener.SimpleBeanstalkListenerEndpoint;
-import dev.beanstalk.test.Beanstalkd;
-import dev.beanstalk.test.BeanstalkdServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -26,7 +24,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -35,17 +32,12 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-@Beanstalkd
 @SpringBootTest(properties = "beanstalk.template.tube=users")
 @DirtiesContext
-class TemplateAndListenerIntegrationTests {
-
-    private static BeanstalkdServer server;
+class TemplateAndListenerIntegrationTests extends RealBeanstalkdTests {
 
     @Autowired
     BeanstalkTemplate template;
@@ -61,17 +53,6 @@ class TemplateAndListenerIntegrationTests {
 
     @Autowired
     BeanstalkHealthIndicator health;
-
-    @BeforeAll
-    static void server(BeanstalkdServer started) {
-        server = started;
-    }
-
-    @DynamicPropertySource
-    static void beanstalk(DynamicPropertyRegistry properties) {
-        properties.add("beanstalk.host", () -> server.host());
-        properties.add("beanstalk.port", () -> server.port());
-    }
 
     @Test
     void typedJsonRoundTrip() throws InterruptedException {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.beanstalk.spring.annotation.BeanstalkListener;
 import dev.beanstalk.spring.core.BeanstalkTemplate;
-import dev.beanstalk.test.Beanstalkd;
-import dev.beanstalk.test.BeanstalkdServer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -17,33 +14,17 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Workers are virtual threads on JDK 21 and later when asked for; on older JDKs the setting is ignored. */
-@Beanstalkd
 @SpringBootTest(properties = {"spring.threads.virtual.enabled=true", "beanstalk.listener.concurrency=2"})
 @DirtiesContext
-class VirtualThreadsIntegrationTests {
-
-    private static BeanstalkdServer server;
+class VirtualThreadsIntegrationTests extends RealBeanstalkdTests {
 
     @Autowired
     BeanstalkTemplate template;
 
     @Autowired
     Listener listener;
-
-    @BeforeAll
-    static void server(BeanstalkdServer started) {
-        server = started;
-    }
-
-    @DynamicPropertySource
-    static void beanstalk(DynamicPropertyRegistry properties) {
-        properties.add("beanstalk.host", () -> server.host());
-        properties.add("beanstalk.port", () -> server.port());
-    }
 
     @Test
     void workersAreVirtualThreadsOnJdk21AndLater() throws Exception {
