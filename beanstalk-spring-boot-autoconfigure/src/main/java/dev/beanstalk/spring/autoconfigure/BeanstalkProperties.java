@@ -3,6 +3,7 @@ package dev.beanstalk.spring.autoconfigure;
 import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.spring.listener.ContainerProperties;
 import dev.beanstalk.spring.listener.RetryPolicy;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,10 @@ public class BeanstalkProperties {
     /** How long to wait for a reply; a blocking reserve waits this much longer than its own timeout. */
     private Duration readTimeout = Duration.ofSeconds(10);
 
-    /** Largest job body sent or accepted, in bytes; set it to the server's -z (65535 unless changed). */
+    /**
+     * Largest job body sent or accepted, in bytes; set it to the server's -z (65535 unless changed). The embedded
+     * server takes it as its -z.
+     */
     private int maxJobSize = 65_535;
 
     /** First pause before connecting again after a failure; it doubles up to max-reconnect-delay. */
@@ -42,6 +46,8 @@ public class BeanstalkProperties {
     private final Template template = new Template();
 
     private final Listener listener = new Listener();
+
+    private final Embedded embedded = new Embedded();
 
     public String getHost() {
         return host;
@@ -121,6 +127,50 @@ public class BeanstalkProperties {
 
     public Listener getListener() {
         return listener;
+    }
+
+    public Embedded getEmbedded() {
+        return embedded;
+    }
+
+    /** The in-process beanstalkd of {@code beanstalk-embedded}, for development and tests. */
+    public static class Embedded {
+
+        /**
+         * Whether to start the embedded beanstalkd when beanstalk-embedded is on the classpath. When not set, it
+         * starts unless beanstalk.host or beanstalk.servers is set.
+         */
+        private Boolean enabled;
+
+        /** Port of the embedded beanstalkd, on 127.0.0.1; 0 picks a free port. */
+        private int port;
+
+        /** Binlog directory of the embedded beanstalkd, created if missing; without one jobs live in memory only. */
+        private Path binlogDirectory;
+
+        public Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public Path getBinlogDirectory() {
+            return binlogDirectory;
+        }
+
+        public void setBinlogDirectory(Path binlogDirectory) {
+            this.binlogDirectory = binlogDirectory;
+        }
     }
 
     /** Defaults of {@code BeanstalkTemplate} puts. */
