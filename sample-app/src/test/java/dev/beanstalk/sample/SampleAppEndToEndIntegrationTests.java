@@ -106,6 +106,8 @@ class SampleAppEndToEndIntegrationTests {
 
         Http.Response kicked = http.post("/admin/jobs/" + jobId + "/kick");
         assertThat(kicked.status()).isEqualTo(200);
+        assertThat(kicked.json().get("id").asLong()).isEqualTo(jobId);
+        assertThat(kicked.json().get("state").asString()).isEqualTo("ready");
 
         Await.until(Duration.ofSeconds(10), "the kicked job fails once more and is buried again",
                 () -> http.get("/admin/jobs/" + jobId).json().get("buries").asLong() == 2);
@@ -166,6 +168,12 @@ class SampleAppEndToEndIntegrationTests {
         assertThat(http.get("/admin/tubes/nosuchtube/ready").status()).isEqualTo(404);
         assertThat(http.get("/admin/tubes/userReg/delayed").json().get("detail").asString())
                 .isEqualTo("Tube 'userReg' has no delayed job");
+
+        long ready = beanstalk.put("unwatched", "{}".getBytes(StandardCharsets.UTF_8), JobOptions.DEFAULT);
+        Http.Response notKickable = http.post("/admin/jobs/" + ready + "/kick");
+        assertThat(notKickable.status()).isEqualTo(409);
+        assertThat(notKickable.json().get("detail").asString()).isEqualTo("Job " + ready
+                + " is ready and cannot be kicked; only buried or delayed jobs can be");
 
         Http.Response badTube = http.get("/admin/tubes/-bad");
         assertThat(badTube.status()).isEqualTo(400);

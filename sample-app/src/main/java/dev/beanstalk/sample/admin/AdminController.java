@@ -36,6 +36,10 @@ public class AdminController {
         }
     }
 
+    /** A job a kick made ready (a listener may have taken it since). */
+    public record KickedJob(long id, String state) {
+    }
+
     /** Pheanstalk {@code stats()}. */
     @GetMapping("/stats")
     public ServerStats stats() {
@@ -92,11 +96,11 @@ public class AdminController {
 
     /** Pheanstalk {@code kickJob($job)}. */
     @PostMapping("/jobs/{id}/kick")
-    public JobStats kickJob(@PathVariable long id) {
+    public KickedJob kickJob(@PathVariable long id) {
         if (!beanstalk.kickJob(id)) {
             throw inWrongState(id, "kicked; only buried or delayed jobs can be");
         }
-        return job(id);
+        return new KickedJob(id, "ready");
     }
 
     /** Pheanstalk {@code delete($job)}. */
