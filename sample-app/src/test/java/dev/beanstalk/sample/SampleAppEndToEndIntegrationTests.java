@@ -3,7 +3,6 @@ package dev.beanstalk.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.beanstalk.client.BeanstalkClient;
-import dev.beanstalk.client.ConnectionOptions;
 import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.ServerAddress;
 import java.io.IOException;
@@ -47,8 +46,8 @@ class SampleAppEndToEndIntegrationTests {
         app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         http = new Http(port);
         Await.until(Duration.ofSeconds(60), "the sample is up (log: " + log + ")", SampleAppEndToEndIntegrationTests::up);
-        beanstalk = BeanstalkClient.builder()
-                .options(ConnectionOptions.builder().servers(List.of(embeddedServer())).build()).build();
+        ServerAddress server = embeddedServer();
+        beanstalk = BeanstalkClient.create(server.host(), server.port());
     }
 
     @AfterAll
@@ -135,6 +134,17 @@ class SampleAppEndToEndIntegrationTests {
         assertThat(stats.get("releases").asLong()).as("never retried").isZero();
         assertThat(http.get("/admin/jobs/" + jobId + "/peek").json().get("body").asString()).isEqualTo("{\"id\":3,");
         assertThat(http.delete("/admin/jobs/" + jobId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void registrationWithoutANameIsBuriedAtOnceAndRefusedOverHttp() {
+        long jobId = beanstalk.put("userReg", "{\"id\":5}".getBytes(StandardCharsets.UTF_8), JobOptions.DEFAULT);
+
+        Await.until(Duration.ofSeconds(10), "job " + jobId + " is buried", () -> "BURIED".equals(state(jobId)));
+        assertThat(http.get("/admin/jobs/" + jobId).json().get("reserves").asLong()).isEqualTo(1);
+        assertThat(http.delete("/admin/jobs/" + jobId).status()).isEqualTo(200);
+        assertThat(http.postJson("/users", "{\"id\":5}").status()).isEqualTo(400);
+        assertThat(http.postJson("/users", "{\"id\":5,").status()).isEqualTo(400);
     }
 
     @Test
