@@ -1,0 +1,135 @@
+package dev.beanstalk.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.beanstalk.client.JobState;
+import dev.beanstalk.client.JobStats;
+import dev.beanstalk.sample.users.UserRegistration;
+import dev.beanstalk.sample.users.WelcomeMailer;
+import dev.beanstalk.spring.core.BeanstalkOperations;
+import dev.beanstalk.spring.listener.BeanstalkListenerContainer;
+import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
+import dev.beanstalk.test.Beanstalkd;
+import dev.beanstalk.test.BeanstalkdServer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The sample and Debian's Pheanstalk 4 on the same real beanstalkd: each side handles what the other put. */
+@Beanstalkd
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"beanstalk.listener.retry.initial-delay=1s", "beanstalk.listener.retry.multiplier=1"})
+@DirtiesContext
+class PheanstalkInteropIntegrationTests {
+
+    private static BeanstalkdServer server;
+
+    private static Php php;
+
+    @Autowired
+    BeanstalkOperations beanstalk;
+
+    @Autowired
+    WelcomeMailer mailer;
+
+    @Autowired
+    BeanstalkListenerEndpointRegistry listeners;
+
+    @Value("${local.server.port}")
+    int port;
+
+    Http http;
+
+    @BeforeAll
+    static void start(BeanstalkdServer started) {
+        server = started;
+        php = Php.require();
+    }
+
+    @DynamicPropertySource
+    static void beanstalk(DynamicPropertyRegistry properties) {
+        properties.add("beanstalk.host", () -> server.host());
+        properties.add("beanstalk.port", () -> server.port());
+    }
+
+    @BeforeEach
+    void http() {
+        http = new Http(port);
+    }
+
+    @Test
+    void registrationPutByPhpIsWelcomedByTheSample() {
+        long id = Long.parseLong(php.run("producer.php", server.host(), server.port(), 101, "test"));
+
+        Await.until(Duration.ofSeconds(10), "user 101 is welcomed", () -> welcomed(101));
+        assertThat(mailer.welcomed()).contains(new UserRegistration(101, "test"));
+        assertThat(beanstalk.statsJob(id)).as("the handled job is deleted").isEmpty();
+    }
+
+    @Test
+    void registrationPostedToTheSampleIsReservedAndDecodedByPhp() {
+        BeanstalkListenerContainer welcome = listeners.getListenerContainer(WelcomeMailer.LISTENER_ID);
+        welcome.stop();
+        try {
+            Http.Response posted = http.postJson("/users", "{\"id\":102,\"name\":\"test\"}");
+            assertThat(posted.status()).isEqualTo(202);
+            long jobId = posted.json().get("jobId").asLong();
+
+            JsonNode consumed = php.runJson("consumer.php", server.host(), server.port(), 5);
+
+            assertThat(consumed.get("jobId").asLong()).isEqualTo(jobId);
+            assertThat(consumed.get("id").asLong()).isEqualTo(102);
+            assertThat(consumed.get("name").asString()).isEqualTo("test");
+            assertThat(beanstalk.statsJob(jobId)).as("PHP deleted the job").isEmpty();
+        } finally {
+            welcome.start();
+        }
+        assertThat(mailer.welcomed()).extracting(UserRegistration::id).doesNotContain(102L);
+    }
+
+    @Test
+    void jobBuriedByTheSampleIsKickedByPhpAndHandledAgain() {
+        long jobId = http.postJson("/users", "{\"id\":103,\"name\":\"fail\"}").json().get("jobId").asLong();
+        Await.until(Duration.ofSeconds(15), "the failing job is buried", () -> state(jobId) == JobState.BURIED);
+        assertThat(beanstalk.statsJob(jobId).orElseThrow().reserves()).isEqualTo(3);
+        assertThat(attempts(jobId)).containsExactly(1L, 2L, 3L);
+
+        assertThat(php.run("kick.php", server.host(), server.port(), jobId)).as("kicks").isEqualTo("1");
+
+        Await.until(Duration.ofSeconds(10), "the kicked job is handled again",
+                () -> attempts(jobId).size() == 4 && state(jobId) == JobState.BURIED);
+        assertThat(attempts(jobId)).containsExactly(1L, 2L, 3L, 4L);
+        JobStats stats = beanstalk.statsJob(jobId).orElseThrow();
+        assertThat(stats.kicks()).isEqualTo(1);
+        assertThat(stats.reserves()).isEqualTo(4);
+        assertThat(stats.buries()).as("past max-attempts, the fourth failure buries it at once").isEqualTo(2);
+        assertThat(stats.releases()).isEqualTo(2);
+    }
+
+    private boolean welcomed(long userId) {
+        for (JsonNode user : http.get("/users/welcomed").json()) {
+            if (user.get("id").asLong() == userId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private JobState state(long jobId) {
+        return beanstalk.statsJob(jobId).map(JobStats::state).orElse(null);
+    }
+
+    private List<Long> attempts(long jobId) {
+        return mailer.failures().stream().filter(failure -> failure.jobId() == jobId)
+                .map(WelcomeMailer.FailedAttempt::attempt).toList();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.beanstalk.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.beanstalk.client.BeanstalkClient;
+import dev.beanstalk.client.JobOptions;
+import dev.beanstalk.client.ServerAddress;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Starts the jar that {@code ./mvnw package} builds, as the README does (on the embedded beanstalkd it starts
+ * itself), and drives it over HTTP.
+ */
+class SampleAppEndToEndIntegrationTests {
+
+    private static Process app;
+
+    private static Path log;
+
+    private static Http http;
+
+    private static BeanstalkClient beanstalk;
+
+    @BeforeAll
+    static void startApp() throws IOException {
+        Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app.jar"));
+        assertThat(jar).as("the jar spring-boot-maven-plugin repackages in the package phase").isRegularFile();
+        int port = freePort();
+        log = Files.createTempFile("sample-app", ".log");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--beanstalk.listener.retry.initial-delay=1s", "--beanstalk.listener.retry.multiplier=1",
+                "--sample.reminder-delay=1s"));
+        app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        http = new Http(port);
+        Await.until(Duration.ofSeconds(60), "the sample is up (log: " + log + ")", SampleAppEndToEndIntegrationTests::up);
+        ServerAddress server = embeddedServer();
+        beanstalk = BeanstalkClient.create(server.host(), server.port());
+    }
+
+    @AfterAll
+    static void stopApp() throws InterruptedException {
+        if (beanstalk != null) {
+            beanstalk.close();
+        }
+        if (app != null) {
+            app.destroy();
+            if (!app.waitFor(20, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void healthIsUpWithTheEmbeddedServer() {
+        Http.Response health = http.get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        JsonNode beanstalkd = health.json().get("components").get("beanstalk");
+        assertThat(beanstalkd.get("status").asString()).isEqualTo("UP");
+        assertThat(beanstalkd.get("details").get("version").asString()).isEqualTo("1.12");
+        assertThat(http.get("/actuator/metrics").json().get("names").toString()).contains("jvm.memory.used");
+    }
+
+    @Test
+    void registrationIsWelcomedAndRemindedLater() {
+        Http.Response posted = http.postJson("/users", "{\"id\":1,\"name\":\"test\"}");
+        assertThat(posted.status()).isEqualTo(202);
+        long jobId = posted.json().get("jobId").asLong();
+        long reminderJobId = posted.json().get("reminderJobId").asLong();
+
+        Await.until(Duration.ofSeconds(10), "user 1 is welcomed", () -> contains("/users/welcomed", 1));
+        assertThat(http.get("/admin/jobs/" + jobId).status()).as("the welcomed job is deleted").isEqualTo(404);
+        Await.until(Duration.ofSeconds(10), "user 1 is reminded", () -> contains("/users/reminded", 1));
+        assertThat(http.get("/admin/jobs/" + reminderJobId).status()).isEqualTo(404);
+        Http.Response handled = http.get("/actuator/metrics/beanstalk.listener.jobs?tag=outcome:deleted");
+        assertThat(handled.status()).isEqualTo(200);
+        assertThat(handled.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void failingRegistrationIsBuriedAfterThreeAttemptsAndKickedThroughAdmin() {
+        long jobId = http.postJson("/users", "{\"id\":2,\"name\":\"fail\"}").json().get("jobId").asLong();
+
+        Await.until(Duration.ofSeconds(15), "job " + jobId + " is buried", () -> "BURIED".equals(state(jobId)));
+        JsonNode stats = http.get("/admin/jobs/" + jobId).json();
+        assertThat(stats.get("reserves").asLong()).isEqualTo(3);
+        assertThat(stats.get("releases").asLong()).isEqualTo(2);
+        assertThat(http.get("/admin/tubes/userReg/buried").json().get("body").asString())
+                .isEqualTo("{\"id\":2,\"name\":\"fail\"}");
+        assertThat(http.get("/admin/tubes/userReg").json().get("currentJobsBuried").asLong()).isEqualTo(1);
+
+        Http.Response kicked = http.post("/admin/jobs/" + jobId + "/kick");
+        assertThat(kicked.status()).isEqualTo(200);
+        assertThat(kicked.json().get("id").asLong()).isEqualTo(jobId);
+        assertThat(kicked.json().get("state").asString()).isEqualTo("ready");
+
+        Await.until(Duration.ofSeconds(10), "the kicked job fails once more and is buried again",
+                () -> http.get("/admin/jobs/" + jobId).json().get("buries").asLong() == 2);
+        JsonNode again = http.get("/admin/jobs/" + jobId).json();
+        assertThat(again.get("state").asString()).isEqualTo("BURIED");
+        assertThat(again.get("reserves").asLong()).isEqualTo(4);
+        assertThat(again.get("kicks").asLong()).isEqualTo(1);
+        assertThat(http.get("/users/failed").json().toString()).contains("\"attempt\":4");
+
+        assertThat(http.post("/admin/tubes/userReg/kick?bound=10").json().get("kicked").asLong()).isEqualTo(1);
+        Await.until(Duration.ofSeconds(10), "the tube kick makes it fail and be buried a third time",
+                () -> http.get("/admin/jobs/" + jobId).json().get("buries").asLong() == 3);
+        assertThat(http.delete("/admin/jobs/" + jobId).json().get("deleted").asLong()).isEqualTo(jobId);
+        assertThat(http.get("/admin/jobs/" + jobId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void bodyThatIsNotJsonForTheTypeIsBuriedAtOnce() {
+        long jobId = beanstalk.put("userReg", "{\"id\":3,".getBytes(StandardCharsets.UTF_8),
+                JobOptions.DEFAULT);
+
+        Await.until(Duration.ofSeconds(10), "job " + jobId + " is buried", () -> "BURIED".equals(state(jobId)));
+        JsonNode stats = http.get("/admin/jobs/" + jobId).json();
+        assertThat(stats.get("reserves").asLong()).isEqualTo(1);
+        assertThat(stats.get("releases").asLong()).as("never retried").isZero();
+        assertThat(http.get("/admin/jobs/" + jobId + "/peek").json().get("body").asString()).isEqualTo("{\"id\":3,");
+        assertThat(http.delete("/admin/jobs/" + jobId).status()).isEqualTo(200);
+    }
+
+    @Test
+    void registrationWithoutANameIsBuriedAtOnceAndRefusedOverHttp() {
+        long jobId = beanstalk.put("userReg", "{\"id\":5}".getBytes(StandardCharsets.UTF_8), JobOptions.DEFAULT);
+
+        Await.until(Duration.ofSeconds(10), "job " + jobId + " is buried", () -> "BURIED".equals(state(jobId)));
+        assertThat(http.get("/admin/jobs/" + jobId).json().get("reserves").asLong()).isEqualTo(1);
+        assertThat(http.delete("/admin/jobs/" + jobId).status()).isEqualTo(200);
+        assertThat(http.postJson("/users", "{\"id\":5}").status()).isEqualTo(400);
+        assertThat(http.postJson("/users", "{\"id\":5,").status()).isEqualTo(400);
+    }
+
+    @Test
+    void pauseAndResumeTube() {
+        http.postJson("/users", "{\"id\":4,\"name\":\"test\"}");
+        Http.Response paused = http.post("/admin/tubes/reminders/pause?seconds=60");
+        assertThat(paused.status()).isEqualTo(200);
+        assertThat(paused.json().get("paused").asBoolean()).isTrue();
+
+        Http.Response resumed = http.post("/admin/tubes/reminders/resume");
+        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.json().get("paused").asBoolean()).isFalse();
+        assertThat(http.get("/admin/tubes").json().toString()).contains("\"userReg\"", "\"reminders\"");
+        assertThat(http.get("/admin/stats").json().get("version").asString()).isEqualTo("1.12");
+    }
+
+    @Test
+    void missingJobsAndTubesAre404AndBadTubeNamesAre400() {
+        Http.Response noJob = http.get("/admin/jobs/999999");
+        assertThat(noJob.status()).isEqualTo(404);
+        assertThat(noJob.json().get("detail").asString()).isEqualTo("No job 999999");
+        assertThat(http.get("/admin/jobs/999999/peek").status()).isEqualTo(404);
+        assertThat(http.post("/admin/jobs/999999/kick").status()).isEqualTo(404);
+        assertThat(http.delete("/admin/jobs/999999").status()).isEqualTo(404);
+
+        Http.Response noTube = http.get("/admin/tubes/nosuchtube");
+        assertThat(noTube.status()).isEqualTo(404);
+        assertThat(noTube.json().get("detail").asString()).isEqualTo("No tube 'nosuchtube'");
+        assertThat(http.post("/admin/tubes/nosuchtube/pause?seconds=5").status()).isEqualTo(404);
+        assertThat(http.post("/admin/tubes/nosuchtube/resume").status()).isEqualTo(404);
+        assertThat(http.get("/admin/tubes/nosuchtube/ready").status()).isEqualTo(404);
+        assertThat(http.get("/admin/tubes/userReg/delayed").json().get("detail").asString())
+                .isEqualTo("Tube 'userReg' has no delayed job");
+
+        long ready = beanstalk.put("unwatched", "{}".getBytes(StandardCharsets.UTF_8), JobOptions.DEFAULT);
+        Http.Response notKickable = http.post("/admin/jobs/" + ready + "/kick");
+        assertThat(notKickable.status()).isEqualTo(409);
+        assertThat(notKickable.json().get("detail").asString()).isEqualTo("Job " + ready
+                + " is ready and cannot be kicked; only buried or delayed jobs can be");
+
+        Http.Response badTube = http.get("/admin/tubes/-bad");
+        assertThat(badTube.status()).isEqualTo(400);
+        assertThat(badTube.json().get("detail").asString()).isEqualTo("tube name '-bad' must not start with '-'");
+        assertThat(http.get("/admin/jobs/0").status()).isEqualTo(400);
+    }
+
+    private static boolean up() {
+        if (!app.isAlive()) {
+            throw new AssertionError("the sample exited with " + app.exitValue() + "; log:\n" + readLog());
+        }
+        try {
+            return http.get("/actuator/health").status() == 200;
+        } catch (AssertionError notYet) {
+            return false;
+        }
+    }
+
+    /** The beanstalkd the sample uses, from its health details, such as {@code [127.0.0.1:41235]}. */
+    private static ServerAddress embeddedServer() {
+        String servers = http.get("/actuator/health").json().get("components").get("beanstalk").get("details")
+                .get("servers").asString();
+        return ServerAddress.parse(servers.substring(1, servers.length() - 1));
+    }
+
+    private static String state(long jobId) {
+        Http.Response stats = http.get("/admin/jobs/" + jobId);
+        return stats.status() == 200 ? stats.json().get("state").asString() : null;
+    }
+
+    private static boolean contains(String path, long userId) {
+        for (JsonNode user : http.get(path).json()) {
+            if (user.get("id").asLong() == userId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String readLog() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}
