@@ -115,8 +115,9 @@ class RestartIntegrationTests {
                     assertThat(failed.get(20, TimeUnit.SECONDS)).as("failed calls of one caller").isLessThanOrEqualTo(1);
                     total += failed.get();
                 }
+                // a failed call's outcome is unknown: its put may have reached the server, or the failure was its peek
                 assertThat(client.statsTube("restart-client").orElseThrow().currentJobsReady())
-                        .as("every call but the failed ones put its job").isEqualTo(4 * 20 - total);
+                        .as("every call but the failed ones put its job").isBetween(4L * 20 - total, 4L * 20);
             } finally {
                 callers.shutdownNow();
             }
@@ -140,7 +141,8 @@ class RestartIntegrationTests {
                 }
             }
             assertThat(failed).isLessThanOrEqualTo(1);
-            assertThat(client.statsTube("restart-single").orElseThrow().currentJobsReady()).isEqualTo(10 - failed);
+            assertThat(client.statsTube("restart-single").orElseThrow().currentJobsReady())
+                    .isBetween(10L - failed, 10L);
         }
     }
 }
