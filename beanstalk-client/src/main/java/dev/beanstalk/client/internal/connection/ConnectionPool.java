@@ -120,7 +120,7 @@ public final class ConnectionPool implements AutoCloseable {
                     if (generation >= poolGeneration) {
                         return current;
                     }
-                    current.close();
+                    current.closeWhenIdle();
                 }
                 long now = System.nanoTime();
                 if (lastFailure != null && now - nextAttemptNanos < 0) {

@@ -66,6 +66,7 @@ public final class ProtocolConnection implements AutoCloseable {
     private volatile long readDeadline;
     private volatile int readTimeoutInForce;
     private volatile BeanstalkException failure;
+    private volatile boolean retiring;
 
     public ProtocolConnection(Socket socket, Command.ReplyLimits limits, int readTimeoutMillis, Executor readerExecutor)
             throws IOException {
@@ -160,6 +161,17 @@ public final class ProtocolConnection implements AutoCloseable {
     /** The tube this connection's puts and peeks go to, as of the last command written. */
     public String usedTube() {
         return usedTube;
+    }
+
+    /**
+     * Closes the connection once the commands in flight have their replies, for a pool that stopped handing it out;
+     * a command sent after that fails without reaching the server.
+     */
+    public void closeWhenIdle() {
+        retiring = true;
+        if (isIdle()) {
+            close();
+        }
     }
 
     /** Writes {@code quit} when the connection is open, then closes it; commands in flight fail. */
@@ -403,6 +415,7 @@ public final class ProtocolConnection implements AutoCloseable {
                 fail(new BeanstalkProtocolException("the server rejected a " + head.command + " command line ("
                         + e.reply() + ") and read its body as commands; the connection was closed"));
             }
+            closeIfRetired();
             return;
         } catch (IOException e) {
             fail(new BeanstalkConnectionException("connection to " + description + " failed while reading the reply to "
@@ -414,6 +427,13 @@ public final class ProtocolConnection implements AutoCloseable {
         }
         pending.poll();
         head.succeed(value);
+        closeIfRetired();
+    }
+
+    private void closeIfRetired() {
+        if (retiring && failure == null && isIdle()) {
+            close();
+        }
     }
 
     private void startDeadline(int timeoutMillis) {
