@@ -22,6 +22,57 @@ import org.junit.jupiter.api.Timeout;
 class PipeliningIntegrationTests {
 
     @Test
+    void commandsSentInOneWriteCompleteWithNobodyReadingOnTheCallersThread(BeanstalkdServer server, TestInfo test)
+            throws Exception {
+        String tube = tube(test);
+        try (Connections connections = new Connections(server)) {
+            BeanstalkConnection connection = connections.worker(tube);
+            for (int i = 0; i < 3; i++) {
+                connection.put(bytes("job-" + i));
+            }
+            List<CompletableFuture<Reservation>> reserves = new ArrayList<>();
+            connection.async().inOneWrite(() -> {
+                for (int i = 0; i < 5; i++) {
+                    reserves.add(connection.async().reserve(Duration.ZERO));
+                }
+            });
+            List<Reservation> outcomes = new ArrayList<>();
+            for (CompletableFuture<Reservation> reserve : reserves) {
+                outcomes.add(reserve.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn(r -> r instanceof Reservation.Reserved).hasSize(3);
+            assertThat(outcomes.subList(3, 5)).containsOnly(Reservation.TIMED_OUT);
+        }
+    }
+
+    @Test
+    void asyncCallsFromManyThreadsCompleteWithoutAnyoneWaitingSynchronously(BeanstalkdServer server, TestInfo test)
+            throws Exception {
+        String tube = tube(test);
+        try (BeanstalkClient client = BeanstalkClient.builder()
+                .options(ConnectionOptions.of(server.host(), server.port())).poolSize(1).build()) {
+            List<Thread> threads = new ArrayList<>();
+            List<CompletableFuture<Long>> puts = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 8; t++) {
+                Thread thread = new Thread(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        puts.add(client.putAsync(tube, bytes("x"), JobOptions.DEFAULT));
+                    }
+                });
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            for (CompletableFuture<Long> put : puts) {
+                put.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(client.statsTube(tube).orElseThrow().currentJobsReady()).isEqualTo(16_000);
+        }
+    }
+
+    @Test
     void thousandsOfPipelinedPutsCompleteInOrder(BeanstalkdServer server, TestInfo test) throws Exception {
         String tube = tube(test);
         try (Connections connections = new Connections(server)) {

@@ -10,6 +10,8 @@ final class Pending<T> extends CompletableFuture<T> {
     final Command<T> command;
     final String tube;
     volatile Thread waiter;
+    /** Whether nobody may wait on this thread for the reply, so the writer must see that something reads it. */
+    boolean async;
 
     /** A command to write in {@code tube} (a {@code use} goes first when the connection uses another), or as it is. */
     Pending(String tube, Command<T> command) {

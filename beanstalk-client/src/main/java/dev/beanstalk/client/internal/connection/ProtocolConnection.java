@@ -91,11 +91,14 @@ public final class ProtocolConnection implements AutoCloseable {
         return await(send(new Pending<>(tube, command)));
     }
 
-    /** Sends a command; the future completes when its reply is read, on whichever thread reads it. */
+    /**
+     * Sends a command; the future completes when its reply is read, on whichever thread reads it: the reader task,
+     * which the writer starts once the command is written, or a synchronous caller reading ahead.
+     */
     public <T> CompletableFuture<T> executeAsync(String tube, Command<T> command) {
-        Pending<T> p = send(new Pending<>(tube, command));
-        scheduleDrain();
-        return p;
+        Pending<T> p = new Pending<>(tube, command);
+        p.async = true;
+        return send(p);
     }
 
     /**
@@ -107,11 +110,12 @@ public final class ProtocolConnection implements AutoCloseable {
         for (int from = 0; from < commands.size(); from += BATCH) {
             List<Pending<T>> batch = new ArrayList<>(BATCH);
             for (Command<T> command : commands.subList(from, Math.min(commands.size(), from + BATCH))) {
-                batch.add(new Pending<>(tube, command));
+                Pending<T> p = new Pending<>(tube, command);
+                p.async = true;
+                batch.add(p);
             }
             submit(batch);
             sent.addAll(batch);
-            scheduleDrain();
         }
         List<T> results = new ArrayList<>(sent.size());
         for (Pending<T> p : sent) {
@@ -217,11 +221,13 @@ public final class ProtocolConnection implements AutoCloseable {
      */
     private void writeOut() {
         while (!submitted.isEmpty() && corked.get() == 0 && writing.compareAndSet(false, true)) {
+            boolean unread = false;
             try {
                 List<? extends Pending<?>> batch;
                 while ((batch = submitted.poll()) != null) {
                     for (Pending<?> p : batch) {
                         encode(p);
+                        unread |= p.async;
                     }
                     if (sink.size() >= MAX_RETAINED_WRITE_BUFFER) {
                         writeSink();
@@ -230,6 +236,9 @@ public final class ProtocolConnection implements AutoCloseable {
                 writeSink();
             } finally {
                 writing.set(false);
+            }
+            if (unread) {
+                scheduleDrain();
             }
             if (failure != null) {
                 failQueued();
