@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class ProcessBeanstalkd implements BeanstalkdProvider {
 
     private static final long START_TIMEOUT_MILLIS = 10_000;
+    private static final int FREE_PORT_ATTEMPTS = 5;
 
     private final Path binary;
 
@@ -20,9 +21,26 @@ final class ProcessBeanstalkd implements BeanstalkdProvider {
         this.binary = binary;
     }
 
+    /**
+     * Starts beanstalkd on the requested port, or on a free one; a free port that another process takes first (a race
+     * no check can close) is replaced by another, a few times.
+     */
     @Override
     public Instance start(Options options) {
-        int port = options.port() != 0 ? options.port() : freePort();
+        for (int attempt = 1; ; attempt++) {
+            int port = options.port() != 0 ? options.port() : freePort();
+            Process process = launch(options, port);
+            if (awaitListening(process, port)) {
+                return new Running(process, port);
+            }
+            if (options.port() != 0 || attempt == FREE_PORT_ATTEMPTS) {
+                throw new IllegalStateException(binary + " exited with status " + process.exitValue()
+                        + " before listening on port " + port);
+            }
+        }
+    }
+
+    private Process launch(Options options, int port) {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.add("-l");
@@ -38,17 +56,14 @@ final class ProcessBeanstalkd implements BeanstalkdProvider {
             command.add(options.binlogDirectory().toString());
         }
         command.addAll(options.arguments());
-        Process process;
         try {
-            process = new ProcessBuilder(command)
+            return new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + command + ": " + e.getMessage(), e);
         }
-        awaitListening(process, port);
-        return new Running(process, port);
     }
 
     @Override
@@ -56,16 +71,17 @@ final class ProcessBeanstalkd implements BeanstalkdProvider {
         return binary.toString();
     }
 
-    private void awaitListening(Process process, int port) {
+    /** Waits until the process listens; false if it exited first, as beanstalkd does when the port is taken. */
+    private boolean awaitListening(Process process, int port) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(binary + " exited with status " + process.exitValue()
-                        + " before listening on port " + port);
+                return false;
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
+                sleep(20);
+                return process.isAlive();
             } catch (IOException notYet) {
                 sleep(20);
             }
