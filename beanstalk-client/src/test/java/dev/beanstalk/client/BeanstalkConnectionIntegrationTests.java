@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -555,15 +557,21 @@ class BeanstalkConnectionIntegrationTests {
         BeanstalkConnection first = connections.worker(tube);
         BeanstalkConnection second = connections.worker(tube);
         BeanstalkConnection observer = connections.open();
-        CompletableFuture<Reservation> firstReserve = CompletableFuture.supplyAsync(first::reserve);
-        awaitWaiting(observer, 1);
-        CompletableFuture<Reservation> secondReserve = CompletableFuture.supplyAsync(second::reserve);
-        awaitWaiting(observer, 2);
-        observer.use(tube);
-        long one = observer.put(bytes("1"));
-        long two = observer.put(bytes("2"));
-        assertThat(firstReserve.get(5, TimeUnit.SECONDS).reservedJob().map(Job::id)).contains(one);
-        assertThat(secondReserve.get(5, TimeUnit.SECONDS).reservedJob().map(Job::id)).contains(two);
+        // a thread each: the common pool may have a single thread, which the first blocking reserve would hold
+        ExecutorService reservers = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Reservation> firstReserve = CompletableFuture.supplyAsync(first::reserve, reservers);
+            awaitWaiting(observer, 1);
+            CompletableFuture<Reservation> secondReserve = CompletableFuture.supplyAsync(second::reserve, reservers);
+            awaitWaiting(observer, 2);
+            observer.use(tube);
+            long one = observer.put(bytes("1"));
+            long two = observer.put(bytes("2"));
+            assertThat(firstReserve.get(5, TimeUnit.SECONDS).reservedJob().map(Job::id)).contains(one);
+            assertThat(secondReserve.get(5, TimeUnit.SECONDS).reservedJob().map(Job::id)).contains(two);
+        } finally {
+            reservers.shutdownNow();
+        }
     }
 
     @Test
