@@ -4,6 +4,7 @@ import dev.beanstalk.client.internal.connection.ConnectionPool;
 import dev.beanstalk.client.internal.connection.Connector;
 import dev.beanstalk.client.internal.protocol.Command;
 import dev.beanstalk.client.internal.protocol.Commands;
+import dev.beanstalk.client.internal.protocol.Limits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class BeanstalkClient implements AutoCloseable {
     /** Puts a job without waiting; the future completes with its id. */
     public CompletableFuture<Long> putAsync(String tube, byte[] body, JobOptions options) {
         Command<Long> put = Commands.put(body, options, connector.options().maxJobSize());
-        Commands.use(tube);
+        Limits.tube(tube);
         return pool.acquire().executeAsync(tube, put);
     }
 
@@ -81,7 +82,7 @@ public final class BeanstalkClient implements AutoCloseable {
      * any is sent.
      */
     public List<Long> putAll(String tube, List<byte[]> bodies, JobOptions options) {
-        Commands.use(tube);
+        Limits.tube(tube);
         List<Command<Long>> puts = new ArrayList<>(bodies.size());
         for (byte[] body : bodies) {
             puts.add(Commands.put(body, options, connector.options().maxJobSize()));
@@ -168,7 +169,7 @@ public final class BeanstalkClient implements AutoCloseable {
     }
 
     private <T> T inTube(String tube, Command<T> command) {
-        Commands.use(tube);
+        Limits.tube(tube);
         return pool.acquire().execute(tube, command);
     }
 

@@ -58,9 +58,8 @@ public final class ConnectionOptions {
     }
 
     public Builder toBuilder() {
-        Builder builder = new Builder().servers(servers).connectTimeout(connectTimeout).readTimeout(readTimeout)
+        return new Builder().servers(servers).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .maxJobSize(maxJobSize).reconnectDelay(reconnectDelay).maxReconnectDelay(maxReconnectDelay);
-        return builder;
     }
 
     public List<ServerAddress> servers() {

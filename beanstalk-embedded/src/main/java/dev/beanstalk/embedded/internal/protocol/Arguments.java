@@ -13,6 +13,7 @@ public final class Arguments {
     private int position;
     private int end;
     private long value;
+    private long digits;
 
     /** Starts reading {@code line[from, to)}. */
     public Arguments reset(byte[] line, int from, int to) {
@@ -53,21 +54,12 @@ public final class Arguments {
         if (p == end || !isDigit(line[p])) {
             return false;
         }
-        long result = 0;
-        boolean overflow = false;
-        while (p < end && isDigit(line[p])) {
-            int digit = line[p] - '0';
-            if (Long.compareUnsigned(result, Long.divideUnsigned(-1L - digit, 10)) > 0) {
-                overflow = true;
-            }
-            result = result * 10 + digit;
-            p++;
-        }
-        if (overflow || (last && p != end) || Long.compareUnsigned(result, max) > 0) {
+        int after = unsignedDigits(p);
+        if (after < 0 || (last && after != end) || Long.compareUnsigned(digits, max) > 0) {
             return false;
         }
-        value = result;
-        position = p;
+        value = digits;
+        position = after;
         return true;
     }
 
@@ -85,21 +77,12 @@ public final class Arguments {
         if (p == end || !isDigit(line[p])) {
             return false;
         }
-        long result = 0;
-        boolean overflow = false;
-        while (p < end && isDigit(line[p])) {
-            int digit = line[p] - '0';
-            if (Long.compareUnsigned(result, Long.divideUnsigned(-1L - digit, 10)) > 0) {
-                overflow = true;
-            }
-            result = result * 10 + digit;
-            p++;
-        }
-        if (overflow) {
+        int after = unsignedDigits(p);
+        if (after < 0) {
             return false;
         }
-        value = (negative ? -result : result) & U32_MAX;
-        position = p;
+        value = (negative ? -digits : digits) & U32_MAX;
+        position = after;
         return true;
     }
 
@@ -152,6 +135,22 @@ public final class Arguments {
         value = start;
         position = p;
         return true;
+    }
+
+    /** Reads the digits from {@code p} as an unsigned 64-bit number into {@link #digits}; where they end, or -1 on overflow. */
+    private int unsignedDigits(int p) {
+        long result = 0;
+        boolean overflow = false;
+        while (p < end && isDigit(line[p])) {
+            int digit = line[p] - '0';
+            if (Long.compareUnsigned(result, Long.divideUnsigned(-1L - digit, 10)) > 0) {
+                overflow = true;
+            }
+            result = result * 10 + digit;
+            p++;
+        }
+        digits = result;
+        return overflow ? -1 : p;
     }
 
     private int skipCSpace(int p) {
