@@ -191,6 +191,9 @@ public class BeanstalkProperties {
         /** Time a worker may hold a job put without options before the server gives it to another. */
         private Duration ttr = Duration.ofSeconds(60);
 
+        /** Whether each put is a Micrometer observation, {@code beanstalk.template} (a span with tracing). */
+        private boolean observationEnabled;
+
         public String getTube() {
             return tube;
         }
@@ -223,6 +226,14 @@ public class BeanstalkProperties {
             this.ttr = ttr;
         }
 
+        public boolean isObservationEnabled() {
+            return observationEnabled;
+        }
+
+        public void setObservationEnabled(boolean observationEnabled) {
+            this.observationEnabled = observationEnabled;
+        }
+
         JobOptions toJobOptions() {
             return new JobOptions(priority, delay, ttr);
         }
@@ -251,6 +262,12 @@ public class BeanstalkProperties {
          * but jobs wait in the worker and their TTR runs while they wait.
          */
         private int prefetch = 1;
+
+        /**
+         * Whether each handled job is a Micrometer observation, {@code beanstalk.listener}, whose scope the handler
+         * runs in (a span with tracing, so its logs carry the trace id).
+         */
+        private boolean observationEnabled;
 
         private final Retry retry = new Retry();
 
@@ -300,6 +317,14 @@ public class BeanstalkProperties {
 
         public void setPrefetch(int prefetch) {
             this.prefetch = prefetch;
+        }
+
+        public boolean isObservationEnabled() {
+            return observationEnabled;
+        }
+
+        public void setObservationEnabled(boolean observationEnabled) {
+            this.observationEnabled = observationEnabled;
         }
 
         public Retry getRetry() {

@@ -1,6 +1,9 @@
 package dev.beanstalk.spring.listener;
 
 import dev.beanstalk.client.BeanstalkClient;
+import dev.beanstalk.client.BeanstalkConnection;
+import dev.beanstalk.client.Job;
+import dev.beanstalk.client.JobStats;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +35,15 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
 
     private static final long ABANDON_WAIT_MILLIS = 500;
 
+    /** The tube of a job of a multi-tube listener that was gone before its tube could be asked. */
+    static final String UNKNOWN_TUBE = "unknown";
+
     private final String id;
     private final List<String> tubes;
     private final JobListener listener;
     private final BeanstalkClient client;
     private final ContainerProperties properties;
     private final BeanstalkMetrics metrics;
-    private final String tubeTag;
     private final Object monitor = new Object();
     private volatile boolean active;
     private volatile boolean running;
@@ -58,7 +63,6 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         this.client = Objects.requireNonNull(client, "client");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.tubeTag = String.join(",", this.tubes);
     }
 
     public String getId() {
@@ -183,8 +187,19 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         return active;
     }
 
-    void record(JobOutcome outcome, long nanos) {
-        metrics.handled(id, tubeTag, outcome, nanos);
+    void record(String tube, JobOutcome outcome, long nanos) {
+        metrics.handled(id, tube, outcome, nanos);
+    }
+
+    /**
+     * The tube {@code job} came from: the listener's one tube, or, when it watches several, the job's own as
+     * {@code stats-job} tells (one more round trip per job).
+     */
+    String tubeOf(Job job, BeanstalkConnection connection) {
+        if (tubes.size() == 1) {
+            return tubes.get(0);
+        }
+        return connection.statsJob(job.id()).map(JobStats::tube).orElse(UNKNOWN_TUBE);
     }
 
     void reconnected() {

@@ -25,6 +25,7 @@ final class InFlightJob implements JobHandle {
     private static final long MIN_TOUCH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Job job;
+    private final String tube;
     private final BeanstalkConnection connection;
     private final AtomicBoolean settled = new AtomicBoolean();
     private final Object touchLock = new Object();
@@ -33,8 +34,9 @@ final class InFlightJob implements JobHandle {
     private long nextTouchNanos;
     private long ttrNanos;
 
-    InFlightJob(Job job, BeanstalkConnection connection, long reservedAtNanos) {
+    InFlightJob(Job job, String tube, BeanstalkConnection connection, long reservedAtNanos) {
         this.job = job;
+        this.tube = tube;
         this.connection = connection;
         this.nextTouchNanos = reservedAtNanos + FIRST_TOUCH_NANOS;
     }
@@ -42,6 +44,11 @@ final class InFlightJob implements JobHandle {
     @Override
     public Job job() {
         return job;
+    }
+
+    @Override
+    public String tube() {
+        return tube;
     }
 
     @Override
