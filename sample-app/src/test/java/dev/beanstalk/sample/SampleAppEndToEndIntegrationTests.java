@@ -21,9 +21,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Starts the jar that {@code ./mvnw package} builds, as the README does (on the embedded beanstalkd it starts
- * itself), and drives it over HTTP.
+ * itself), and drives it over HTTP; the build runs it twice, the second time in Spring AOT mode.
  */
 class SampleAppEndToEndIntegrationTests {
+
+    /** Whether the jar runs in Spring AOT mode, on the code {@code spring-boot:process-aot} generated. */
+    private static final boolean AOT = Boolean.getBoolean("sample.aot");
 
     private static Process app;
 
@@ -39,13 +42,16 @@ class SampleAppEndToEndIntegrationTests {
         assertThat(jar).as("the jar spring-boot-maven-plugin repackages in the package phase").isRegularFile();
         int port = freePort();
         log = Files.createTempFile("sample-app", ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dspring.aot.enabled=" + AOT, "-jar",
+                jar.toString(),
                 "--server.port=" + port,
                 "--beanstalk.listener.retry.initial-delay=1s", "--beanstalk.listener.retry.multiplier=1",
                 "--sample.reminder-delay=1s"));
         app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         http = new Http(port);
         Await.until(Duration.ofSeconds(60), "the sample is up (log: " + log + ")", SampleAppEndToEndIntegrationTests::up);
+        assertThat(Files.readString(log)).as("the log of a run %s Spring AOT", AOT ? "in" : "without")
+                .containsOnlyOnce(AOT ? "Starting AOT-processed SampleApplication" : "Starting SampleApplication");
         ServerAddress server = embeddedServer();
         beanstalk = BeanstalkClient.create(server.host(), server.port());
     }
