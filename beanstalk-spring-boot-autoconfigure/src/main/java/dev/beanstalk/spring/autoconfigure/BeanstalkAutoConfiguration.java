@@ -9,6 +9,7 @@ import dev.beanstalk.spring.core.BeanstalkOperations;
 import dev.beanstalk.spring.core.BeanstalkTemplate;
 import dev.beanstalk.spring.core.JobConverter;
 import dev.beanstalk.spring.core.JsonJobConverter;
+import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
 import dev.beanstalk.spring.listener.ConcurrentBeanstalkListenerContainerFactory;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import dev.beanstalk.spring.observation.BeanstalkListenerObservationConvention;
@@ -100,10 +101,23 @@ public final class BeanstalkAutoConfiguration {
         return factory;
     }
 
-    /** Registers the {@code @BeanstalkListener} processor and endpoint registry unless the application did. */
+    /**
+     * Registers the {@code @BeanstalkListener} processor and endpoint registry unless the application did; the
+     * registry starts in the phase {@code beanstalk.listener.phase}.
+     */
     @Configuration(proxyBeanMethods = false)
     @EnableBeanstalk
     @ConditionalOnMissingBean(name = BeanstalkBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
     static class EnableBeanstalkConfiguration {
+
+        @Bean(name = BeanstalkBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME)
+        @ConditionalOnMissingBean
+        static BeanstalkListenerEndpointRegistry beanstalkListenerEndpointRegistry(BeanstalkProperties properties,
+                Environment environment) {
+            ShutdownTimeouts.warnIfTooLong(properties.getListener().getShutdownTimeout(), environment);
+            BeanstalkListenerEndpointRegistry registry = new BeanstalkListenerEndpointRegistry();
+            registry.setPhase(properties.getListener().getPhase());
+            return registry;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.beanstalk.spring.autoconfigure;
 
 import dev.beanstalk.client.JobOptions;
+import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
 import dev.beanstalk.spring.listener.ContainerProperties;
 import dev.beanstalk.spring.listener.RetryPolicy;
 import java.nio.file.Path;
@@ -251,8 +252,17 @@ public class BeanstalkProperties {
         /** How long a worker's reserve waits for a job before it checks for a stop or a pause (whole seconds). */
         private Duration reserveTimeout = Duration.ofSeconds(1);
 
-        /** How long a stop waits for running handlers before it releases their jobs. */
+        /**
+         * How long a stop waits for running handlers before it releases their jobs; with the half second it then
+         * gives them, it should fit in spring.lifecycle.timeout-per-shutdown-phase (a startup warning says when not).
+         */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Lifecycle phase of the listener containers: they start after, and stop before, beans of lower phases
+         * such as the web server.
+         */
+        private int phase = BeanstalkListenerEndpointRegistry.PHASE;
 
         /** Whether handlers that run long are touched before their job's TTR runs out. */
         private boolean autoTouch = true;
@@ -301,6 +311,14 @@ public class BeanstalkProperties {
 
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public int getPhase() {
+            return phase;
+        }
+
+        public void setPhase(int phase) {
+            this.phase = phase;
         }
 
         public boolean isAutoTouch() {
