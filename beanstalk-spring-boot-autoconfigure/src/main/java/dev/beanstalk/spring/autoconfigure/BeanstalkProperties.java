@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Configuration of beanstalkd: the server, the template's defaults and the listener containers' defaults. */
@@ -144,19 +145,19 @@ public class BeanstalkProperties {
          * Whether to start the embedded beanstalkd when beanstalk-embedded is on the classpath. When not set, it
          * starts unless beanstalk.host or beanstalk.servers is set.
          */
-        private Boolean enabled;
+        private @Nullable Boolean enabled;
 
         /** Port of the embedded beanstalkd, on 127.0.0.1; 0 picks a free port. */
         private int port;
 
         /** Binlog directory of the embedded beanstalkd, created if missing; without one jobs live in memory only. */
-        private Path binlogDirectory;
+        private @Nullable Path binlogDirectory;
 
-        public Boolean getEnabled() {
+        public @Nullable Boolean getEnabled() {
             return enabled;
         }
 
-        public void setEnabled(Boolean enabled) {
+        public void setEnabled(@Nullable Boolean enabled) {
             this.enabled = enabled;
         }
 
@@ -168,11 +169,11 @@ public class BeanstalkProperties {
             this.port = port;
         }
 
-        public Path getBinlogDirectory() {
+        public @Nullable Path getBinlogDirectory() {
             return binlogDirectory;
         }
 
-        public void setBinlogDirectory(Path binlogDirectory) {
+        public void setBinlogDirectory(@Nullable Path binlogDirectory) {
             this.binlogDirectory = binlogDirectory;
         }
     }

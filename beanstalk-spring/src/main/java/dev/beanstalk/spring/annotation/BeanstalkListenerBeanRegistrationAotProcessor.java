@@ -5,6 +5,7 @@ import dev.beanstalk.spring.listener.JobHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.ExecutableMode;
 import org.springframework.aot.hint.ReflectionHints;
@@ -21,7 +22,7 @@ final class BeanstalkListenerBeanRegistrationAotProcessor implements BeanRegistr
     private static final Set<Class<?>> NOT_PAYLOADS = Set.of(Job.class, JobHandle.class);
 
     @Override
-    public BeanRegistrationAotContribution processAheadOfTime(RegisteredBean registeredBean) {
+    public @Nullable BeanRegistrationAotContribution processAheadOfTime(RegisteredBean registeredBean) {
         Set<Method> methods = BeanstalkListenerAnnotationBeanPostProcessor
                 .listenerMethods(registeredBean.getBeanClass()).keySet();
         if (methods.isEmpty()) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -39,7 +40,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
     private final JobOptions defaultOptions;
     private final BeanstalkMetrics metrics;
     private final ObservationRegistry observationRegistry;
-    private final BeanstalkTemplateObservationConvention observationConvention;
+    private final @Nullable BeanstalkTemplateObservationConvention observationConvention;
     private final Clock clock;
 
     private BeanstalkTemplate(Builder builder) {
@@ -140,7 +141,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
     }
 
     @Override
-    public <T> T convert(Job job, Class<T> type) {
+    public <T> @Nullable T convert(Job job, Class<T> type) {
         return type.cast(converter.fromBody(job.body(), type));
     }
 
@@ -235,7 +236,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
         private JobOptions defaultOptions = JobOptions.DEFAULT;
         private BeanstalkMetrics metrics = BeanstalkMetrics.NONE;
         private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-        private BeanstalkTemplateObservationConvention observationConvention;
+        private @Nullable BeanstalkTemplateObservationConvention observationConvention;
         private Clock clock = Clock.systemUTC();
 
         private Builder(BeanstalkClient client, JobConverter converter) {
@@ -268,7 +269,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
         }
 
         /** Replaces the default convention of the {@code beanstalk.template} observation; null restores it. */
-        public Builder observationConvention(BeanstalkTemplateObservationConvention observationConvention) {
+        public Builder observationConvention(@Nullable BeanstalkTemplateObservationConvention observationConvention) {
             this.observationConvention = observationConvention;
             return this;
         }

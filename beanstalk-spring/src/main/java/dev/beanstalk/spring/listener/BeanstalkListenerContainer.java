@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
@@ -50,7 +51,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
     private volatile boolean paused;
     private List<Worker> workers = List.of();
     private CountDownLatch exited = new CountDownLatch(0);
-    private ScheduledExecutorService toucher;
+    private @Nullable ScheduledExecutorService toucher;
 
     public BeanstalkListenerContainer(String id, List<String> tubes, JobListener listener, BeanstalkClient client,
             ContainerProperties properties, BeanstalkMetrics metrics) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
@@ -51,7 +52,7 @@ public class BeanstalkListenerEndpointRegistry implements SmartLifecycle, Dispos
     }
 
     /** The container with this id, or null. */
-    public BeanstalkListenerContainer getListenerContainer(String id) {
+    public @Nullable BeanstalkListenerContainer getListenerContainer(String id) {
         return containers.get(id);
     }
 

@@ -6,6 +6,7 @@ import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import dev.beanstalk.spring.observation.BeanstalkListenerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates {@link BeanstalkListenerContainer}s that connect through one {@link BeanstalkClient}, read payloads with one
@@ -18,7 +19,7 @@ public final class ConcurrentBeanstalkListenerContainerFactory implements Beanst
     private ContainerProperties containerProperties = ContainerProperties.DEFAULTS;
     private BeanstalkMetrics metrics = BeanstalkMetrics.NONE;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-    private BeanstalkListenerObservationConvention observationConvention;
+    private @Nullable BeanstalkListenerObservationConvention observationConvention;
 
     public ConcurrentBeanstalkListenerContainerFactory(BeanstalkClient client, JobConverter converter) {
         this.client = Objects.requireNonNull(client, "client");
@@ -46,7 +47,7 @@ public final class ConcurrentBeanstalkListenerContainerFactory implements Beanst
     }
 
     /** Replaces the default convention of the {@code beanstalk.listener} observation; null restores it. */
-    public void setObservationConvention(BeanstalkListenerObservationConvention observationConvention) {
+    public void setObservationConvention(@Nullable BeanstalkListenerObservationConvention observationConvention) {
         this.observationConvention = observationConvention;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job a worker is running a handler for: the handler's {@link JobHandle}, and the state that decides who settles
@@ -29,7 +30,7 @@ final class InFlightJob implements JobHandle {
     private final BeanstalkConnection connection;
     private final AtomicBoolean settled = new AtomicBoolean();
     private final Object touchLock = new Object();
-    private volatile JobOutcome settledByHand;
+    private volatile @Nullable JobOutcome settledByHand;
     private boolean touching = true;
     private long nextTouchNanos;
     private long ttrNanos;
@@ -100,7 +101,7 @@ final class InFlightJob implements JobHandle {
     }
 
     /** How the handler settled the job by hand, or null. */
-    JobOutcome settledByHand() {
+    @Nullable JobOutcome settledByHand() {
         return settledByHand;
     }
 

@@ -6,6 +6,7 @@ import dev.beanstalk.spring.observation.BeanstalkListenerObservationConvention;
 import dev.beanstalk.spring.observation.DefaultBeanstalkListenerObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a listener inside a {@code beanstalk.listener} observation, so that with tracing its handler runs in the span
@@ -16,10 +17,10 @@ final class ObservedJobListener implements JobListener {
     private final JobListener delegate;
     private final String listenerId;
     private final ObservationRegistry registry;
-    private final BeanstalkListenerObservationConvention convention;
+    private final @Nullable BeanstalkListenerObservationConvention convention;
 
     ObservedJobListener(JobListener delegate, String listenerId, ObservationRegistry registry,
-            BeanstalkListenerObservationConvention convention) {
+            @Nullable BeanstalkListenerObservationConvention convention) {
         this.delegate = delegate;
         this.listenerId = listenerId;
         this.registry = registry;
