@@ -22,13 +22,12 @@ final class ClientExamples {
     private ClientExamples() {
     }
 
-    static long produce() {
+    static void produce() {
         // tag::produce[]
         try (BeanstalkClient client = BeanstalkClient.create("127.0.0.1", 11300)) {
             long id = client.put("userReg", "{\"id\":1,\"name\":\"test\"}".getBytes(UTF_8));
-            // end::produce[]
-            return id;
         }
+        // end::produce[]
     }
 
     static void consume() {
@@ -43,17 +42,15 @@ final class ClientExamples {
         // end::consume[]
     }
 
-    static Optional<TubeStats> client() {
+    static void client() {
         // tag::client[]
         try (BeanstalkClient client = BeanstalkClient.create("localhost", 11300)) {
             long id = client.put("userReg", "{\"id\":1,\"name\":\"test\"}".getBytes(UTF_8),
                     JobOptions.builder().priority(100).delay(Duration.ofSeconds(5)).ttr(Duration.ofSeconds(30)).build());
             Optional<TubeStats> stats = client.statsTube("userReg");
             client.kick("userReg", 10);
-            // end::client[]
-            System.out.println("put job " + id);
-            return stats;
         }
+        // end::client[]
     }
 
     void worker() {
@@ -79,7 +76,7 @@ final class ClientExamples {
         // end::worker[]
     }
 
-    static BeanstalkConnection options() {
+    static void options() {
         // tag::options[]
         ConnectionOptions options = ConnectionOptions.builder()
                 .servers(List.of(ServerAddress.parse("queue1:11300"), ServerAddress.parse("queue2:11300"))) // tried in order
@@ -92,7 +89,8 @@ final class ClientExamples {
         BeanstalkClient client = BeanstalkClient.builder().options(options).poolSize(8).build();
         BeanstalkConnection worker = client.openConnection();
         // end::options[]
-        return worker;
+        worker.close();
+        client.close();
     }
 
     private void handle(byte[] body) throws Exception {
