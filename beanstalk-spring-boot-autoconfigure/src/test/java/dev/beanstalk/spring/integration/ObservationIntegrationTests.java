@@ -13,6 +13,7 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -20,7 +21,9 @@ import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 import java.time.Duration;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -61,8 +64,8 @@ class ObservationIntegrationTests extends RealBeanstalkdTests {
                     assertThat(handled.traceId()).as("the handler runs in the job's span").isNotNull();
 
                     TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
-                    Await.until(Duration.ofSeconds(10), "the job's observation stops", () -> tracer.getSpans()
-                            .stream().anyMatch(span -> span.getName().equals("handle observed")));
+                    Await.until(Duration.ofSeconds(10), "the job's observation stops", () -> context
+                            .getBean(Stopped.class).names.contains("beanstalk.listener"));
                     TestObservationRegistryAssert.assertThat(registry)
                             .hasObservationWithNameEqualTo("beanstalk.template").that()
                             .hasContextualNameEqualTo("put observed")
@@ -79,7 +82,7 @@ class ObservationIntegrationTests extends RealBeanstalkdTests {
                             .hasHighCardinalityKeyValue("job.id", Long.toUnsignedString(id))
                             .hasBeenStopped();
                     SimpleSpan span = tracer.getSpans().stream()
-                            .filter(candidate -> candidate.getName().equals("handle observed")).findFirst()
+                            .filter(candidate -> "handle observed".equals(candidate.getName())).findFirst()
                             .orElseThrow();
                     assertThat(span.getTraceId()).isEqualTo(handled.traceId());
                 });
@@ -120,6 +123,22 @@ class ObservationIntegrationTests extends RealBeanstalkdTests {
     record Handled(Observation observation, String traceId) {
     }
 
+    /** The names of the observations that stopped; it runs after the tracing and the test registry's handlers. */
+    static final class Stopped implements ObservationHandler<Observation.Context> {
+
+        final Queue<String> names = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return true;
+        }
+
+        @Override
+        public void onStop(Observation.Context context) {
+            names.add(context.getName());
+        }
+    }
+
     static final class Listener {
 
         final BlockingQueue<Handled> handled = new LinkedBlockingQueue<>();
@@ -151,9 +170,15 @@ class ObservationIntegrationTests extends RealBeanstalkdTests {
         }
 
         @Bean
-        TestObservationRegistry observationRegistry(SimpleTracer tracer) {
+        Stopped stopped() {
+            return new Stopped();
+        }
+
+        @Bean
+        TestObservationRegistry observationRegistry(SimpleTracer tracer, Stopped stopped) {
             TestObservationRegistry registry = TestObservationRegistry.create();
-            registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
+            registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer))
+                    .observationHandler(stopped);
             return registry;
         }
 
