@@ -89,6 +89,25 @@ class ObservationIntegrationTests extends RealBeanstalkdTests {
     }
 
     @Test
+    void aHandlerThatThrowsIsAFailureWithItsError() {
+        runner().withPropertyValues("beanstalk.listener.observation-enabled=true").run(context -> {
+            long id = context.getBean(BeanstalkOperations.class).put("observed-failing", "boom");
+
+            Await.until(Duration.ofSeconds(10), "the failed job's observation stops", () -> context
+                    .getBean(Stopped.class).names.contains("beanstalk.listener"));
+            TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                    .hasObservationWithNameEqualTo("beanstalk.listener").that()
+                    .hasLowCardinalityKeyValue("listener", "failing")
+                    .hasLowCardinalityKeyValue("outcome", "failure")
+                    .hasHighCardinalityKeyValue("job.id", Long.toUnsignedString(id))
+                    .hasError();
+            Await.until(Duration.ofSeconds(10), "the failed job is buried", () -> context
+                    .getBean(BeanstalkOperations.class).peekBuried("observed-failing").isPresent());
+            context.getBean(BeanstalkOperations.class).delete(id);
+        });
+    }
+
+    @Test
     void observesNothingByDefault() {
         runner().run(context -> {
             context.getBean(BeanstalkOperations.class).put("observed", "hello");
@@ -154,6 +173,11 @@ class ObservationIntegrationTests extends RealBeanstalkdTests {
         void handle(String text) {
             String traceId = tracer.currentSpan() == null ? null : tracer.currentSpan().context().traceId();
             handled.add(new Handled(registry.getCurrentObservation(), traceId));
+        }
+
+        @BeanstalkListener(id = "failing", tube = "observed-failing")
+        void fail(String text) {
+            throw new IllegalStateException("failing on purpose: " + text);
         }
 
         @BeanstalkListener(id = "multi", tubes = {"multi-a", "multi-b"})
