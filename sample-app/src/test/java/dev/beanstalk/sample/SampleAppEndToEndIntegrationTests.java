@@ -98,6 +98,19 @@ class SampleAppEndToEndIntegrationTests {
     }
 
     @Test
+    void putsAndHandledJobsAreObserved() {
+        http.postJson("/users", "{\"id\":7,\"name\":\"observed\"}");
+
+        Await.until(Duration.ofSeconds(10), "user 7 is welcomed", () -> contains("/users/welcomed", 7));
+        Http.Response put = http.get("/actuator/metrics/beanstalk.template?tag=tube:userReg&tag=outcome:success");
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(put.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        Await.until(Duration.ofSeconds(10), "the handled job is observed", () -> http.get(
+                "/actuator/metrics/beanstalk.listener?tag=tube:userReg&tag=listener:welcomeMailer&tag=outcome:success")
+                .status() == 200);
+    }
+
+    @Test
     void failingRegistrationIsBuriedAfterThreeAttemptsAndKickedThroughAdmin() {
         long jobId = http.postJson("/users", "{\"id\":2,\"name\":\"fail\"}").json().get("jobId").asLong();
 
