@@ -6,6 +6,7 @@ import dev.beanstalk.client.BeanstalkClient;
 import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.ServerAddress;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +109,17 @@ class SampleAppEndToEndIntegrationTests {
         Await.until(Duration.ofSeconds(10), "the handled job is observed", () -> http.get(
                 "/actuator/metrics/beanstalk.listener?tag=tube:userReg&tag=listener:welcomeMailer&tag=outcome:success")
                 .status() == 200);
+        assertThat(logLines()).as("the handler logs inside its job's span, with its trace id")
+                .anyMatch(line -> line.contains("Welcome mail sent to user 7 (observed)")
+                        && line.matches(".*\\[[0-9a-f]{32}-[0-9a-f]{16}\\].*"));
+    }
+
+    private static List<String> logLines() {
+        try {
+            return Files.readAllLines(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
