@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thread-safe beanstalkd client for producers and administration, over a small pool of shared connections.
@@ -176,7 +177,7 @@ public final class BeanstalkClient implements AutoCloseable {
     /** Builds a {@link BeanstalkClient}. */
     public static final class Builder {
 
-        private ConnectionOptions options;
+        private @Nullable ConnectionOptions options;
         private int poolSize = DEFAULT_POOL_SIZE;
 
         private Builder() {

@@ -1,6 +1,7 @@
 package dev.beanstalk.client;
 
 import java.io.Serial;
+import org.jspecify.annotations.Nullable;
 
 /** The connection could not be opened, broke, timed out or was closed; the outcome of a command in flight is unknown. */
 public class BeanstalkConnectionException extends BeanstalkException {
@@ -12,7 +13,7 @@ public class BeanstalkConnectionException extends BeanstalkException {
         super(message);
     }
 
-    public BeanstalkConnectionException(String message, Throwable cause) {
+    public BeanstalkConnectionException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

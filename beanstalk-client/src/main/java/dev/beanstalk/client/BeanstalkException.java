@@ -1,6 +1,7 @@
 package dev.beanstalk.client;
 
 import java.io.Serial;
+import org.jspecify.annotations.Nullable;
 
 /** The root of every exception this client throws; unchecked, as a failed queue operation is rarely recoverable where it happens. */
 public class BeanstalkException extends RuntimeException {
@@ -12,7 +13,7 @@ public class BeanstalkException extends RuntimeException {
         super(message);
     }
 
-    public BeanstalkException(String message, Throwable cause) {
+    public BeanstalkException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

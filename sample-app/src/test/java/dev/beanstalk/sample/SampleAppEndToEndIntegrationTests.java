@@ -6,6 +6,7 @@ import dev.beanstalk.client.BeanstalkClient;
 import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.ServerAddress;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +22,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Starts the jar that {@code ./mvnw package} builds, as the README does (on the embedded beanstalkd it starts
- * itself), and drives it over HTTP.
+ * itself), and drives it over HTTP; the build runs it twice, the second time in Spring AOT mode.
  */
 class SampleAppEndToEndIntegrationTests {
+
+    /** Whether the jar runs in Spring AOT mode, on the code {@code spring-boot:process-aot} generated. */
+    private static final boolean AOT = Boolean.getBoolean("sample.aot");
 
     private static Process app;
 
@@ -39,13 +43,16 @@ class SampleAppEndToEndIntegrationTests {
         assertThat(jar).as("the jar spring-boot-maven-plugin repackages in the package phase").isRegularFile();
         int port = freePort();
         log = Files.createTempFile("sample-app", ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Dspring.aot.enabled=" + AOT, "-jar",
+                jar.toString(),
                 "--server.port=" + port,
                 "--beanstalk.listener.retry.initial-delay=1s", "--beanstalk.listener.retry.multiplier=1",
                 "--sample.reminder-delay=1s"));
         app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         http = new Http(port);
         Await.until(Duration.ofSeconds(60), "the sample is up (log: " + log + ")", SampleAppEndToEndIntegrationTests::up);
+        assertThat(Files.readString(log)).as("the log of a run %s Spring AOT", AOT ? "in" : "without")
+                .containsOnlyOnce(AOT ? "Starting AOT-processed SampleApplication" : "Starting SampleApplication");
         ServerAddress server = embeddedServer();
         beanstalk = BeanstalkClient.create(server.host(), server.port());
     }
@@ -89,6 +96,30 @@ class SampleAppEndToEndIntegrationTests {
         Http.Response handled = http.get("/actuator/metrics/beanstalk.listener.jobs?tag=outcome:deleted");
         assertThat(handled.status()).isEqualTo(200);
         assertThat(handled.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void putsAndHandledJobsAreObserved() {
+        http.postJson("/users", "{\"id\":7,\"name\":\"observed\"}");
+
+        Await.until(Duration.ofSeconds(10), "user 7 is welcomed", () -> contains("/users/welcomed", 7));
+        Http.Response put = http.get("/actuator/metrics/beanstalk.template?tag=tube:userReg&tag=outcome:success");
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(put.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        Await.until(Duration.ofSeconds(10), "the handled job is observed", () -> http.get(
+                "/actuator/metrics/beanstalk.listener?tag=tube:userReg&tag=listener:welcomeMailer&tag=outcome:success")
+                .status() == 200);
+        assertThat(logLines()).as("the handler logs inside its job's span, with its trace id")
+                .anyMatch(line -> line.contains("Welcome mail sent to user 7 (observed)")
+                        && line.matches(".*\\[[0-9a-f]{32}-[0-9a-f]{16}\\].*"));
+    }
+
+    private static List<String> logLines() {
+        try {
+            return Files.readAllLines(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -9,8 +9,12 @@ import dev.beanstalk.spring.core.BeanstalkOperations;
 import dev.beanstalk.spring.core.BeanstalkTemplate;
 import dev.beanstalk.spring.core.JobConverter;
 import dev.beanstalk.spring.core.JsonJobConverter;
+import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
 import dev.beanstalk.spring.listener.ConcurrentBeanstalkListenerContainerFactory;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
+import dev.beanstalk.spring.observation.BeanstalkListenerObservationConvention;
+import dev.beanstalk.spring.observation.BeanstalkTemplateObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * a {@link BeanstalkTemplate}, and the listener container factory and annotation processing behind
  * {@code @BeanstalkListener}. Each bean backs off when the application defines its own.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @ConditionalOnClass(BeanstalkClient.class)
 @EnableConfigurationProperties(BeanstalkProperties.class)
 public final class BeanstalkAutoConfiguration {
@@ -62,33 +67,57 @@ public final class BeanstalkAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(BeanstalkOperations.class)
     BeanstalkTemplate beanstalkTemplate(BeanstalkClient client, JobConverter converter,
-            BeanstalkProperties properties, ObjectProvider<BeanstalkMetrics> metrics) {
-        return BeanstalkTemplate.builder(client, converter)
+            BeanstalkProperties properties, ObjectProvider<BeanstalkMetrics> metrics,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<BeanstalkTemplateObservationConvention> observationConvention) {
+        BeanstalkTemplate.Builder template = BeanstalkTemplate.builder(client, converter)
                 .defaultTube(properties.getTemplate().getTube())
                 .defaultOptions(properties.getTemplate().toJobOptions())
-                .metrics(metrics.getIfAvailable(() -> BeanstalkMetrics.NONE))
-                .build();
+                .metrics(metrics.getIfAvailable(() -> BeanstalkMetrics.NONE));
+        if (properties.getTemplate().isObservationEnabled()) {
+            template.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
+                    .observationConvention(observationConvention.getIfUnique());
+        }
+        return template.build();
     }
 
     @Bean(name = BeanstalkListenerAnnotationBeanPostProcessor.DEFAULT_CONTAINER_FACTORY_BEAN_NAME)
     @ConditionalOnMissingBean(name = BeanstalkListenerAnnotationBeanPostProcessor.DEFAULT_CONTAINER_FACTORY_BEAN_NAME)
     ConcurrentBeanstalkListenerContainerFactory beanstalkListenerContainerFactory(BeanstalkClient client,
             JobConverter converter, BeanstalkProperties properties, Environment environment,
-            ObjectProvider<BeanstalkMetrics> metrics,
+            ObjectProvider<BeanstalkMetrics> metrics, ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<BeanstalkListenerObservationConvention> observationConvention,
             ObjectProvider<BeanstalkListenerContainerFactoryCustomizer> customizers) {
         ConcurrentBeanstalkListenerContainerFactory factory =
                 new ConcurrentBeanstalkListenerContainerFactory(client, converter);
         factory.setContainerProperties(properties.getListener()
                 .toContainerProperties(Threading.VIRTUAL.isActive(environment)));
         factory.setMetrics(metrics.getIfAvailable(() -> BeanstalkMetrics.NONE));
+        if (properties.getListener().isObservationEnabled()) {
+            factory.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+            factory.setObservationConvention(observationConvention.getIfUnique());
+        }
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;
     }
 
-    /** Registers the {@code @BeanstalkListener} processor and endpoint registry unless the application did. */
+    /**
+     * Registers the {@code @BeanstalkListener} processor and endpoint registry unless the application did; the
+     * registry starts in the phase {@code beanstalk.listener.phase}.
+     */
     @Configuration(proxyBeanMethods = false)
     @EnableBeanstalk
     @ConditionalOnMissingBean(name = BeanstalkBootstrapConfiguration.ANNOTATION_PROCESSOR_BEAN_NAME)
     static class EnableBeanstalkConfiguration {
+
+        @Bean(name = BeanstalkBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME)
+        @ConditionalOnMissingBean
+        static BeanstalkListenerEndpointRegistry beanstalkListenerEndpointRegistry(BeanstalkProperties properties,
+                Environment environment) {
+            ShutdownTimeouts.warnIfTooLong(properties.getListener().getShutdownTimeout(), environment);
+            BeanstalkListenerEndpointRegistry registry = new BeanstalkListenerEndpointRegistry();
+            registry.setPhase(properties.getListener().getPhase());
+            return registry;
+        }
     }
 }

@@ -1,12 +1,14 @@
 package dev.beanstalk.spring.autoconfigure;
 
 import dev.beanstalk.client.JobOptions;
+import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
 import dev.beanstalk.spring.listener.ContainerProperties;
 import dev.beanstalk.spring.listener.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Configuration of beanstalkd: the server, the template's defaults and the listener containers' defaults. */
@@ -143,19 +145,19 @@ public class BeanstalkProperties {
          * Whether to start the embedded beanstalkd when beanstalk-embedded is on the classpath. When not set, it
          * starts unless beanstalk.host or beanstalk.servers is set.
          */
-        private Boolean enabled;
+        private @Nullable Boolean enabled;
 
         /** Port of the embedded beanstalkd, on 127.0.0.1; 0 picks a free port. */
         private int port;
 
         /** Binlog directory of the embedded beanstalkd, created if missing; without one jobs live in memory only. */
-        private Path binlogDirectory;
+        private @Nullable Path binlogDirectory;
 
-        public Boolean getEnabled() {
+        public @Nullable Boolean getEnabled() {
             return enabled;
         }
 
-        public void setEnabled(Boolean enabled) {
+        public void setEnabled(@Nullable Boolean enabled) {
             this.enabled = enabled;
         }
 
@@ -167,11 +169,11 @@ public class BeanstalkProperties {
             this.port = port;
         }
 
-        public Path getBinlogDirectory() {
+        public @Nullable Path getBinlogDirectory() {
             return binlogDirectory;
         }
 
-        public void setBinlogDirectory(Path binlogDirectory) {
+        public void setBinlogDirectory(@Nullable Path binlogDirectory) {
             this.binlogDirectory = binlogDirectory;
         }
     }
@@ -190,6 +192,9 @@ public class BeanstalkProperties {
 
         /** Time a worker may hold a job put without options before the server gives it to another. */
         private Duration ttr = Duration.ofSeconds(60);
+
+        /** Whether each put is a Micrometer observation, {@code beanstalk.template} (a span with tracing). */
+        private boolean observationEnabled;
 
         public String getTube() {
             return tube;
@@ -223,6 +228,14 @@ public class BeanstalkProperties {
             this.ttr = ttr;
         }
 
+        public boolean isObservationEnabled() {
+            return observationEnabled;
+        }
+
+        public void setObservationEnabled(boolean observationEnabled) {
+            this.observationEnabled = observationEnabled;
+        }
+
         JobOptions toJobOptions() {
             return new JobOptions(priority, delay, ttr);
         }
@@ -240,8 +253,17 @@ public class BeanstalkProperties {
         /** How long a worker's reserve waits for a job before it checks for a stop or a pause (whole seconds). */
         private Duration reserveTimeout = Duration.ofSeconds(1);
 
-        /** How long a stop waits for running handlers before it releases their jobs. */
+        /**
+         * How long a stop waits for running handlers before it releases their jobs; with the half second it then
+         * gives them, it should fit in spring.lifecycle.timeout-per-shutdown-phase (a startup warning says when not).
+         */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Lifecycle phase of the listener containers: they start after, and stop before, beans of lower phases
+         * such as the web server.
+         */
+        private int phase = BeanstalkListenerEndpointRegistry.PHASE;
 
         /** Whether handlers that run long are touched before their job's TTR runs out. */
         private boolean autoTouch = true;
@@ -251,6 +273,12 @@ public class BeanstalkProperties {
          * but jobs wait in the worker and their TTR runs while they wait.
          */
         private int prefetch = 1;
+
+        /**
+         * Whether each handled job is a Micrometer observation, {@code beanstalk.listener}, whose scope the handler
+         * runs in (a span with tracing, so its logs carry the trace id).
+         */
+        private boolean observationEnabled;
 
         private final Retry retry = new Retry();
 
@@ -286,6 +314,14 @@ public class BeanstalkProperties {
             this.shutdownTimeout = shutdownTimeout;
         }
 
+        public int getPhase() {
+            return phase;
+        }
+
+        public void setPhase(int phase) {
+            this.phase = phase;
+        }
+
         public boolean isAutoTouch() {
             return autoTouch;
         }
@@ -300,6 +336,14 @@ public class BeanstalkProperties {
 
         public void setPrefetch(int prefetch) {
             this.prefetch = prefetch;
+        }
+
+        public boolean isObservationEnabled() {
+            return observationEnabled;
+        }
+
+        public void setObservationEnabled(boolean observationEnabled) {
+            this.observationEnabled = observationEnabled;
         }
 
         public Retry getRetry() {

@@ -59,9 +59,7 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
         Class<?> type = AopUtils.getTargetClass(bean);
-        Map<Method, BeanstalkListener> methods = MethodIntrospector.selectMethods(type,
-                (MethodIntrospector.MetadataLookup<BeanstalkListener>) method ->
-                        AnnotatedElementUtils.findMergedAnnotation(method, BeanstalkListener.class));
+        Map<Method, BeanstalkListener> methods = listenerMethods(type);
         methods.forEach((method, annotation) -> {
             Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
             Registration registration = new Registration(endpoint(bean, beanName, invocable, annotation),
@@ -75,6 +73,12 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
             }
         });
         return bean;
+    }
+
+    /** The {@code @BeanstalkListener} methods of {@code type}, with their annotations. */
+    static Map<Method, BeanstalkListener> listenerMethods(Class<?> type) {
+        return MethodIntrospector.selectMethods(type, (MethodIntrospector.MetadataLookup<BeanstalkListener>) method ->
+                AnnotatedElementUtils.findMergedAnnotation(method, BeanstalkListener.class));
     }
 
     @Override

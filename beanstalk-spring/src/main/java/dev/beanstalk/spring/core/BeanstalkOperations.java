@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an application does with beanstalkd besides working on jobs: putting them, and the maintenance commands a
@@ -52,7 +53,7 @@ public interface BeanstalkOperations {
     String defaultTube();
 
     /** Reads a job's body as {@code type}, with this template's converter. */
-    <T> T convert(Job job, Class<T> type);
+    <T> @Nullable T convert(Job job, Class<T> type);
 
     ServerStats stats();
 

@@ -7,6 +7,11 @@ import dev.beanstalk.client.JobStats;
 import dev.beanstalk.client.ServerStats;
 import dev.beanstalk.client.TubeStats;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
+import dev.beanstalk.spring.observation.BeanstalkPutContext;
+import dev.beanstalk.spring.observation.BeanstalkTemplateObservationConvention;
+import dev.beanstalk.spring.observation.DefaultBeanstalkTemplateObservationConvention;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +19,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
  * The default {@link BeanstalkOperations}, over a shared {@link BeanstalkClient}; thread-safe.
  *
- * <p>Puts use the template's default tube and {@link JobOptions} unless told otherwise, and are timed by its
- * {@link BeanstalkMetrics}.
+ * <p>Puts use the template's default tube and {@link JobOptions} unless told otherwise, are timed by its
+ * {@link BeanstalkMetrics}, and, given an {@link ObservationRegistry}, observed as {@code beanstalk.template}.
  */
 public final class BeanstalkTemplate implements BeanstalkOperations {
 
@@ -33,6 +39,8 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
     private final String defaultTube;
     private final JobOptions defaultOptions;
     private final BeanstalkMetrics metrics;
+    private final ObservationRegistry observationRegistry;
+    private final @Nullable BeanstalkTemplateObservationConvention observationConvention;
     private final Clock clock;
 
     private BeanstalkTemplate(Builder builder) {
@@ -41,6 +49,8 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
         this.defaultTube = Objects.requireNonNull(builder.defaultTube, "defaultTube");
         this.defaultOptions = Objects.requireNonNull(builder.defaultOptions, "defaultOptions");
         this.metrics = Objects.requireNonNull(builder.metrics, "metrics");
+        this.observationRegistry = Objects.requireNonNull(builder.observationRegistry, "observationRegistry");
+        this.observationConvention = builder.observationConvention;
         this.clock = Objects.requireNonNull(builder.clock, "clock");
     }
 
@@ -73,11 +83,21 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
         byte[] body = body(tube, payload);
         long start = System.nanoTime();
         boolean success = false;
+        BeanstalkPutContext context = new BeanstalkPutContext(tube);
+        Observation observation = Observation.createNotStarted(observationConvention,
+                DefaultBeanstalkTemplateObservationConvention.INSTANCE, () -> context, observationRegistry).start();
+        Observation.Scope scope = observation.openScope();
         try {
             long id = client.put(tube, body, options);
+            context.setJobId(id);
             success = true;
             return id;
+        } catch (RuntimeException e) {
+            observation.error(e);
+            throw e;
         } finally {
+            scope.close();
+            observation.stop();
             metrics.put(tube, System.nanoTime() - start, success);
         }
     }
@@ -121,7 +141,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
     }
 
     @Override
-    public <T> T convert(Job job, Class<T> type) {
+    public <T> @Nullable T convert(Job job, Class<T> type) {
         return type.cast(converter.fromBody(job.body(), type));
     }
 
@@ -215,6 +235,8 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
         private String defaultTube = "default";
         private JobOptions defaultOptions = JobOptions.DEFAULT;
         private BeanstalkMetrics metrics = BeanstalkMetrics.NONE;
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private @Nullable BeanstalkTemplateObservationConvention observationConvention;
         private Clock clock = Clock.systemUTC();
 
         private Builder(BeanstalkClient client, JobConverter converter) {
@@ -234,6 +256,21 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
 
         public Builder metrics(BeanstalkMetrics metrics) {
             this.metrics = metrics;
+            return this;
+        }
+
+        /**
+         * Observes every put as {@code beanstalk.template} in this registry; the default
+         * {@link ObservationRegistry#NOOP} observes nothing.
+         */
+        public Builder observationRegistry(ObservationRegistry observationRegistry) {
+            this.observationRegistry = observationRegistry;
+            return this;
+        }
+
+        /** Replaces the default convention of the {@code beanstalk.template} observation; null restores it. */
+        public Builder observationConvention(@Nullable BeanstalkTemplateObservationConvention observationConvention) {
+            this.observationConvention = observationConvention;
             return this;
         }
 

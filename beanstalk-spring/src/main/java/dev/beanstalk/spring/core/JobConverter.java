@@ -1,6 +1,7 @@
 package dev.beanstalk.spring.core;
 
 import java.lang.reflect.Type;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns payloads into job bodies and job bodies back into payloads.
@@ -14,9 +15,9 @@ public interface JobConverter {
     byte[] toBody(Object payload);
 
     /**
-     * The payload of {@code body} as {@code type}.
+     * The payload of {@code body} as {@code type}; null for a body that says null, such as JSON's {@code null}.
      *
      * @throws JobConversionException if the body cannot be read as that type
      */
-    Object fromBody(byte[] body, Type type);
+    @Nullable Object fromBody(byte[] body, Type type);
 }

@@ -3,6 +3,7 @@ package dev.beanstalk.spring.core;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +37,7 @@ public final class JsonJobConverter implements JobConverter {
     }
 
     @Override
-    public Object fromBody(byte[] body, Type type) {
+    public @Nullable Object fromBody(byte[] body, Type type) {
         if (type == byte[].class) {
             return body;
         }

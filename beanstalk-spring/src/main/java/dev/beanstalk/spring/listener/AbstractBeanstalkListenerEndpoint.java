@@ -4,23 +4,24 @@ import dev.beanstalk.client.TubeNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
-/** An endpoint with an id, tubes and optional overrides of the factory's container properties. */
+/** An endpoint with an id (null until set), tubes and optional overrides of the factory's container properties. */
 public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkListenerEndpoint {
 
-    private String id;
+    private @Nullable String id;
     private List<String> tubes = List.of();
-    private Integer concurrency;
-    private Boolean autoStartup;
-    private Boolean autoTouch;
-    private Integer prefetch;
-    private Integer maxAttempts;
-    private Duration retryInitialDelay;
-    private Double retryMultiplier;
-    private Duration retryMaxDelay;
+    private @Nullable Integer concurrency;
+    private @Nullable Boolean autoStartup;
+    private @Nullable Boolean autoTouch;
+    private @Nullable Integer prefetch;
+    private @Nullable Integer maxAttempts;
+    private @Nullable Duration retryInitialDelay;
+    private @Nullable Double retryMultiplier;
+    private @Nullable Duration retryMaxDelay;
 
     @Override
-    public String getId() {
+    public @Nullable String getId() {
         return id;
     }
 

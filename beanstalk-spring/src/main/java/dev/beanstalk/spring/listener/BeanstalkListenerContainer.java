@@ -1,6 +1,9 @@
 package dev.beanstalk.spring.listener;
 
 import dev.beanstalk.client.BeanstalkClient;
+import dev.beanstalk.client.BeanstalkConnection;
+import dev.beanstalk.client.Job;
+import dev.beanstalk.client.JobStats;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
@@ -32,20 +36,22 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
 
     private static final long ABANDON_WAIT_MILLIS = 500;
 
+    /** The tube of a job of a multi-tube listener that was gone before its tube could be asked. */
+    static final String UNKNOWN_TUBE = "unknown";
+
     private final String id;
     private final List<String> tubes;
     private final JobListener listener;
     private final BeanstalkClient client;
     private final ContainerProperties properties;
     private final BeanstalkMetrics metrics;
-    private final String tubeTag;
     private final Object monitor = new Object();
     private volatile boolean active;
     private volatile boolean running;
     private volatile boolean paused;
     private List<Worker> workers = List.of();
     private CountDownLatch exited = new CountDownLatch(0);
-    private ScheduledExecutorService toucher;
+    private @Nullable ScheduledExecutorService toucher;
 
     public BeanstalkListenerContainer(String id, List<String> tubes, JobListener listener, BeanstalkClient client,
             ContainerProperties properties, BeanstalkMetrics metrics) {
@@ -58,7 +64,6 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         this.client = Objects.requireNonNull(client, "client");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.tubeTag = String.join(",", this.tubes);
     }
 
     public String getId() {
@@ -183,8 +188,19 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         return active;
     }
 
-    void record(JobOutcome outcome, long nanos) {
-        metrics.handled(id, tubeTag, outcome, nanos);
+    void record(String tube, JobOutcome outcome, long nanos) {
+        metrics.handled(id, tube, outcome, nanos);
+    }
+
+    /**
+     * The tube {@code job} came from: the listener's one tube, or, when it watches several, the job's own as
+     * {@code stats-job} tells (one more round trip per job).
+     */
+    String tubeOf(Job job, BeanstalkConnection connection) {
+        if (tubes.size() == 1) {
+            return tubes.get(0);
+        }
+        return connection.statsJob(job.id()).map(JobStats::tube).orElse(UNKNOWN_TUBE);
     }
 
     void reconnected() {

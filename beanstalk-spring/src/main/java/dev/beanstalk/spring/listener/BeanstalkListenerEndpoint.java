@@ -2,6 +2,7 @@ package dev.beanstalk.spring.listener;
 
 import dev.beanstalk.spring.core.JobConverter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listener and where it listens: what a {@link BeanstalkListenerContainerFactory} turns into a running
@@ -10,8 +11,8 @@ import java.util.List;
  */
 public interface BeanstalkListenerEndpoint {
 
-    /** The id of the container, unique in its registry. */
-    String getId();
+    /** The id of the container, unique in its registry; an endpoint must have one before it is registered. */
+    @Nullable String getId();
 
     /** The tubes to watch; at least one. */
     List<String> getTubes();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
@@ -17,11 +18,17 @@ import org.springframework.context.SmartLifecycle;
  */
 public class BeanstalkListenerEndpointRegistry implements SmartLifecycle, DisposableBean {
 
-    /** Starts after, and stops before, other lifecycle beans of the default phase such as web servers' shutdown. */
+    /**
+     * The default phase, {@code Integer.MAX_VALUE - 100} as spring-kafka's listener containers: a lower phase starts
+     * earlier and stops later, so listeners start after, and stop before, Spring Boot's web server (phases
+     * {@code DEFAULT_PHASE - 2048} to run and {@code DEFAULT_PHASE - 1024} to shut down gracefully) and other beans of
+     * lower phases, and start before, and stop after, beans of the default phase {@link SmartLifecycle#DEFAULT_PHASE}.
+     */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
 
     private final Map<String, BeanstalkListenerContainer> containers = new ConcurrentHashMap<>();
     private volatile boolean running;
+    private int phase = PHASE;
 
     /**
      * Creates the container of {@code endpoint} with {@code factory}; it starts at once if this registry is running
@@ -45,7 +52,7 @@ public class BeanstalkListenerEndpointRegistry implements SmartLifecycle, Dispos
     }
 
     /** The container with this id, or null. */
-    public BeanstalkListenerContainer getListenerContainer(String id) {
+    public @Nullable BeanstalkListenerContainer getListenerContainer(String id) {
         return containers.get(id);
     }
 
@@ -91,7 +98,12 @@ public class BeanstalkListenerEndpointRegistry implements SmartLifecycle, Dispos
 
     @Override
     public int getPhase() {
-        return PHASE;
+        return phase;
+    }
+
+    /** The lifecycle phase the containers start and stop in; {@link #PHASE} unless set. */
+    public void setPhase(int phase) {
+        this.phase = phase;
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.beanstalk.spring.listener;
 import dev.beanstalk.client.BeanstalkClient;
 import dev.beanstalk.spring.core.JobConverter;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
+import dev.beanstalk.spring.observation.BeanstalkListenerObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates {@link BeanstalkListenerContainer}s that connect through one {@link BeanstalkClient}, read payloads with one
@@ -15,6 +18,8 @@ public final class ConcurrentBeanstalkListenerContainerFactory implements Beanst
     private final JobConverter converter;
     private ContainerProperties containerProperties = ContainerProperties.DEFAULTS;
     private BeanstalkMetrics metrics = BeanstalkMetrics.NONE;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+    private @Nullable BeanstalkListenerObservationConvention observationConvention;
 
     public ConcurrentBeanstalkListenerContainerFactory(BeanstalkClient client, JobConverter converter) {
         this.client = Objects.requireNonNull(client, "client");
@@ -33,6 +38,19 @@ public final class ConcurrentBeanstalkListenerContainerFactory implements Beanst
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
+    /**
+     * Observes every handled job as {@code beanstalk.listener} in this registry; the default
+     * {@link ObservationRegistry#NOOP} observes nothing.
+     */
+    public void setObservationRegistry(ObservationRegistry observationRegistry) {
+        this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
+    }
+
+    /** Replaces the default convention of the {@code beanstalk.listener} observation; null restores it. */
+    public void setObservationConvention(@Nullable BeanstalkListenerObservationConvention observationConvention) {
+        this.observationConvention = observationConvention;
+    }
+
     public BeanstalkClient getClient() {
         return client;
     }
@@ -43,7 +61,11 @@ public final class ConcurrentBeanstalkListenerContainerFactory implements Beanst
 
     @Override
     public BeanstalkListenerContainer createListenerContainer(BeanstalkListenerEndpoint endpoint) {
-        return new BeanstalkListenerContainer(endpoint.getId(), endpoint.getTubes(),
-                endpoint.createListener(converter), client, endpoint.resolveProperties(containerProperties), metrics);
+        JobListener listener = endpoint.createListener(converter);
+        if (!observationRegistry.isNoop()) {
+            listener = new ObservedJobListener(listener, endpoint.getId(), observationRegistry, observationConvention);
+        }
+        return new BeanstalkListenerContainer(endpoint.getId(), endpoint.getTubes(), listener, client,
+                endpoint.resolveProperties(containerProperties), metrics);
     }
 }

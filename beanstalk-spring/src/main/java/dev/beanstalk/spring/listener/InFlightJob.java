@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job a worker is running a handler for: the handler's {@link JobHandle}, and the state that decides who settles
@@ -25,16 +26,18 @@ final class InFlightJob implements JobHandle {
     private static final long MIN_TOUCH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Job job;
+    private final String tube;
     private final BeanstalkConnection connection;
     private final AtomicBoolean settled = new AtomicBoolean();
     private final Object touchLock = new Object();
-    private volatile JobOutcome settledByHand;
+    private volatile @Nullable JobOutcome settledByHand;
     private boolean touching = true;
     private long nextTouchNanos;
     private long ttrNanos;
 
-    InFlightJob(Job job, BeanstalkConnection connection, long reservedAtNanos) {
+    InFlightJob(Job job, String tube, BeanstalkConnection connection, long reservedAtNanos) {
         this.job = job;
+        this.tube = tube;
         this.connection = connection;
         this.nextTouchNanos = reservedAtNanos + FIRST_TOUCH_NANOS;
     }
@@ -42,6 +45,11 @@ final class InFlightJob implements JobHandle {
     @Override
     public Job job() {
         return job;
+    }
+
+    @Override
+    public String tube() {
+        return tube;
     }
 
     @Override
@@ -93,7 +101,7 @@ final class InFlightJob implements JobHandle {
     }
 
     /** How the handler settled the job by hand, or null. */
-    JobOutcome settledByHand() {
+    @Nullable JobOutcome settledByHand() {
         return settledByHand;
     }
 

@@ -16,6 +16,9 @@ public interface JobHandle {
 
     Job job();
 
+    /** The tube the job was reserved from. */
+    String tube();
+
     /** The job's statistics now, such as its {@code reserves} (this attempt's number) and priority. */
     JobStats stats();
 

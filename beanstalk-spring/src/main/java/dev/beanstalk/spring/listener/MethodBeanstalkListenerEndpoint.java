@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -67,7 +68,7 @@ public final class MethodBeanstalkListenerEndpoint extends AbstractBeanstalkList
     }
 
     /** The generic type of the payload parameter, or null without one; more than one is an error. */
-    private static Type payloadType(Method method) {
+    private static @Nullable Type payloadType(Method method) {
         Type payload = null;
         Type[] parameters = method.getGenericParameterTypes();
         Class<?>[] raw = method.getParameterTypes();

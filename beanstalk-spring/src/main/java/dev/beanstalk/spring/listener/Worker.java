@@ -47,8 +47,8 @@ final class Worker implements Runnable {
         this.backoff = initialBackoff;
     }
 
-    /** A handled job to delete, with the time its handler took. */
-    private record Finished(long id, long nanos) {
+    /** A handled job to delete, with its tube and the time its handler took. */
+    private record Finished(long id, String tube, long nanos) {
     }
 
     /** A delete sent without waiting for its reply, in prefetch mode. */
@@ -201,7 +201,7 @@ final class Worker implements Runnable {
 
     private Finished handle(Job job) {
         long start = System.nanoTime();
-        InFlightJob inFlight = new InFlightJob(job, connection, start);
+        InFlightJob inFlight = new InFlightJob(job, container.tubeOf(job, connection), connection, start);
         current = inFlight;
         Throwable failure = null;
         try {
@@ -219,16 +219,16 @@ final class Worker implements Runnable {
             return null;
         }
         if (failure == null) {
-            return new Finished(job.id(), nanos);
+            return new Finished(job.id(), inFlight.tube(), nanos);
         }
-        container.record(settleFailed(job, failure), nanos);
+        container.record(inFlight.tube(), settleFailed(job, failure), nanos);
         return null;
     }
 
     private void settledElsewhere(InFlightJob inFlight, Throwable failure, long nanos) {
         JobOutcome byHand = inFlight.settledByHand();
         if (byHand != null) {
-            container.record(byHand, nanos);
+            container.record(inFlight.tube(), byHand, nanos);
         }
         if (failure != null) {
             log.warn("Listener " + name + " failed on job " + inFlight.job().idString() + " after it was "
@@ -276,7 +276,7 @@ final class Worker implements Runnable {
             log.warn("Job " + Long.toUnsignedString(finished.id()) + " was no longer held by listener " + name
                     + " when its handler returned: its TTR ran out, so it may run twice");
         }
-        container.record(deleted ? JobOutcome.DELETED : JobOutcome.EXPIRED, finished.nanos());
+        container.record(finished.tube(), deleted ? JobOutcome.DELETED : JobOutcome.EXPIRED, finished.nanos());
     }
 
     private void deleteNow(Finished finished) {
