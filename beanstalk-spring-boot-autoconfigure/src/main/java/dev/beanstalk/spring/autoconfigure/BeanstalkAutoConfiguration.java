@@ -10,8 +10,10 @@ import dev.beanstalk.spring.core.BeanstalkTemplate;
 import dev.beanstalk.spring.core.JobConverter;
 import dev.beanstalk.spring.core.JsonJobConverter;
 import dev.beanstalk.spring.listener.ConcurrentBeanstalkListenerContainerFactory;
+import dev.beanstalk.spring.listener.JobErrorHandler;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Auto-configuration of beanstalkd: a {@link BeanstalkClient} connecting through {@link BeanstalkConnectionDetails},
  * a {@link BeanstalkTemplate}, and the listener container factory and annotation processing behind
- * {@code @BeanstalkListener}. Each bean backs off when the application defines its own.
+ * {@code @BeanstalkListener}, whose failed jobs a {@link JobErrorHandler} bean of the application settles when it has
+ * one. Each bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(BeanstalkClient.class)
@@ -74,15 +77,21 @@ public final class BeanstalkAutoConfiguration {
     @ConditionalOnMissingBean(name = BeanstalkListenerAnnotationBeanPostProcessor.DEFAULT_CONTAINER_FACTORY_BEAN_NAME)
     ConcurrentBeanstalkListenerContainerFactory beanstalkListenerContainerFactory(BeanstalkClient client,
             JobConverter converter, BeanstalkProperties properties, Environment environment,
-            ObjectProvider<BeanstalkMetrics> metrics,
+            ObjectProvider<BeanstalkMetrics> metrics, ObjectProvider<JobErrorHandler> errorHandler,
             ObjectProvider<BeanstalkListenerContainerFactoryCustomizer> customizers) {
         ConcurrentBeanstalkListenerContainerFactory factory =
                 new ConcurrentBeanstalkListenerContainerFactory(client, converter);
         factory.setContainerProperties(properties.getListener()
                 .toContainerProperties(Threading.VIRTUAL.isActive(environment)));
         factory.setMetrics(metrics.getIfAvailable(() -> BeanstalkMetrics.NONE));
+        errorHandler.ifUnique(factory::setErrorHandler);
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;
+    }
+
+    @Bean
+    static LazyInitializationExcludeFilter beanstalkListenerLazyInitializationExcludeFilter() {
+        return new BeanstalkListenerLazyInitializationExcludeFilter();
     }
 
     /** Registers the {@code @BeanstalkListener} processor and endpoint registry unless the application did. */

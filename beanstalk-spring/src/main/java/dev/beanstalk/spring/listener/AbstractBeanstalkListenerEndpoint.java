@@ -4,6 +4,7 @@ import dev.beanstalk.client.TubeNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** An endpoint with an id, tubes and optional overrides of the factory's container properties. */
 public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkListenerEndpoint {
@@ -18,6 +19,9 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
     private Duration retryInitialDelay;
     private Double retryMultiplier;
     private Duration retryMaxDelay;
+    private Set<Class<? extends Throwable>> noRetryFor = Set.of();
+    private String deadLetterTube;
+    private JobErrorHandler errorHandler;
 
     @Override
     public String getId() {
@@ -76,6 +80,26 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
         this.retryMaxDelay = retryMaxDelay;
     }
 
+    /** Exceptions of this listener that are never retried, in addition to the factory's. */
+    public void setNoRetryFor(Set<Class<? extends Throwable>> noRetryFor) {
+        this.noRetryFor = Set.copyOf(noRetryFor);
+    }
+
+    /** The tube this listener's exhausted jobs go to, in place of the factory's; each must be a valid tube name. */
+    public void setDeadLetterTube(String deadLetterTube) {
+        this.deadLetterTube = TubeNames.requireValid(deadLetterTube);
+    }
+
+    /** The error handler of this listener, in place of the factory's. */
+    public void setErrorHandler(JobErrorHandler errorHandler) {
+        this.errorHandler = errorHandler;
+    }
+
+    @Override
+    public JobErrorHandler getErrorHandler() {
+        return errorHandler;
+    }
+
     @Override
     public ContainerProperties resolveProperties(ContainerProperties defaults) {
         ContainerProperties properties = defaults;
@@ -91,6 +115,9 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
         if (prefetch != null) {
             properties = properties.withPrefetch(prefetch);
         }
+        if (deadLetterTube != null) {
+            properties = properties.withDeadLetterTube(deadLetterTube);
+        }
         RetryPolicy retry = properties.retry();
         if (maxAttempts != null) {
             retry = retry.withMaxAttempts(maxAttempts);
@@ -104,7 +131,7 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
         if (retryMaxDelay != null) {
             retry = retry.withMaxDelay(retryMaxDelay);
         }
-        return properties.withRetry(retry);
+        return properties.withRetry(retry.withNoRetryFor(noRetryFor));
     }
 
     @Override

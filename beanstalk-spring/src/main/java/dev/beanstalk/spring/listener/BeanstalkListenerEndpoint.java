@@ -23,4 +23,9 @@ public interface BeanstalkListenerEndpoint {
     default ContainerProperties resolveProperties(ContainerProperties defaults) {
         return defaults;
     }
+
+    /** This endpoint's own error handler, or null to use the factory's. */
+    default JobErrorHandler getErrorHandler() {
+        return null;
+    }
 }
