@@ -48,7 +48,9 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
     private ConfigurableBeanFactory beanFactory;
     private boolean initialized;
 
-    private record Registration(MethodBeanstalkListenerEndpoint endpoint, String containerFactory) {
+    /** An endpoint to register once all singletons exist, with the bean names it refers to. */
+    private record Registration(MethodBeanstalkListenerEndpoint endpoint, String containerFactory,
+            String errorHandler) {
     }
 
     @Override
@@ -70,7 +72,7 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
         methods.forEach((method, annotation) -> {
             Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
             Registration registration = new Registration(endpoint(bean, beanName, invocable, annotation),
-                    resolve(annotation.containerFactory()));
+                    resolve(annotation.containerFactory()), resolve(annotation.errorHandler()));
             synchronized (pending) {
                 if (initialized) {
                     register(registration);
@@ -96,6 +98,10 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
                 : registration.containerFactory();
         BeanstalkListenerContainerFactory factory = beanFactory.getBean(factoryName,
                 BeanstalkListenerContainerFactory.class);
+        if (!registration.errorHandler().isEmpty()) {
+            registration.endpoint().setErrorHandler(beanFactory.getBean(registration.errorHandler(),
+                    JobErrorHandler.class));
+        }
         beanFactory.getBean(BeanstalkListenerEndpointRegistry.class)
                 .registerListenerContainer(registration.endpoint(), factory);
     }
@@ -120,8 +126,6 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
         set(annotation.retryMultiplier(), Double::valueOf, endpoint::setRetryMultiplier);
         set(annotation.retryMaxDelay(), BeanstalkListenerAnnotationBeanPostProcessor::duration, endpoint::setRetryMaxDelay);
         set(annotation.deadLetterTube(), Function.identity(), endpoint::setDeadLetterTube);
-        set(annotation.errorHandler(), name -> beanFactory.getBean(name, JobErrorHandler.class),
-                endpoint::setErrorHandler);
         endpoint.setNoRetryFor(Set.of(annotation.noRetryFor()));
         return endpoint;
     }
