@@ -10,16 +10,19 @@ public final class JobDeadLetteredEvent extends BeanstalkListenerEvent {
 
     private final long jobId;
 
+    private final String tube;
+
     private final String deadLetterTube;
 
     private final long deadLetterJobId;
 
     private final transient Throwable exception;
 
-    public JobDeadLetteredEvent(Object container, String containerId, long jobId, String deadLetterTube,
+    public JobDeadLetteredEvent(Object container, String containerId, long jobId, String tube, String deadLetterTube,
             long deadLetterJobId, Throwable exception) {
         super(container, containerId);
         this.jobId = jobId;
+        this.tube = tube;
         this.deadLetterTube = deadLetterTube;
         this.deadLetterJobId = deadLetterJobId;
         this.exception = exception;
@@ -28,6 +31,11 @@ public final class JobDeadLetteredEvent extends BeanstalkListenerEvent {
     /** The id of the failed job, now deleted. */
     public long getJobId() {
         return jobId;
+    }
+
+    /** The tube the job failed in, where a tool may move it back to. */
+    public String getTube() {
+        return tube;
     }
 
     public String getDeadLetterTube() {
@@ -46,7 +54,7 @@ public final class JobDeadLetteredEvent extends BeanstalkListenerEvent {
 
     @Override
     protected String details() {
-        return ", job " + Long.toUnsignedString(jobId) + " to " + deadLetterTube + " as "
+        return ", job " + Long.toUnsignedString(jobId) + " of " + tube + " to " + deadLetterTube + " as "
                 + Long.toUnsignedString(deadLetterJobId);
     }
 }

@@ -85,8 +85,8 @@ final class FailureSettler {
         if (!connection.delete(job.id())) {
             return expired(worker, job);
         }
-        container.publish(new JobDeadLetteredEvent(container, container.getId(), job.id(), tube, copy,
-                failed.exception()));
+        container.publish(new JobDeadLetteredEvent(container, container.getId(), job.id(), failed.stats().tube(),
+                tube, copy, failed.exception()));
         return JobOutcome.DEAD_LETTERED;
     }
 
