@@ -9,6 +9,7 @@ import dev.beanstalk.client.JobStats;
 import dev.beanstalk.spring.annotation.BeanstalkListener;
 import dev.beanstalk.spring.core.BeanstalkTemplate;
 import dev.beanstalk.spring.event.BeanstalkListenerEvent;
+import dev.beanstalk.spring.event.FailedJobEvent;
 import dev.beanstalk.spring.event.JobBuriedEvent;
 import dev.beanstalk.spring.event.JobDeadLetteredEvent;
 import dev.beanstalk.spring.listener.FailedJob;
@@ -250,15 +251,14 @@ class DeadLetterIntegrationTests extends RealBeanstalkdTests {
             received.add(event);
         }
 
-        <T extends BeanstalkListenerEvent> T awaitOne(Class<T> type, long jobId) {
+        <T extends FailedJobEvent> T awaitOne(Class<T> type, long jobId) {
             Await.until(Duration.ofSeconds(5), "a " + type.getSimpleName() + " for job " + jobId,
                     () -> received.stream().anyMatch(event -> matches(event, type, jobId)));
             return type.cast(received.stream().filter(event -> matches(event, type, jobId)).findFirst().orElseThrow());
         }
 
         private static boolean matches(BeanstalkListenerEvent event, Class<?> type, long jobId) {
-            return type.isInstance(event) && (event instanceof JobBuriedEvent buried ? buried.getJobId() == jobId
-                    : ((JobDeadLetteredEvent) event).getJobId() == jobId);
+            return type.isInstance(event) && ((FailedJobEvent) event).getJobId() == jobId;
         }
     }
 

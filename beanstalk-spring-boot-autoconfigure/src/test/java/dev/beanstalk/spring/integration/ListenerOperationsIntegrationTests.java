@@ -108,8 +108,8 @@ class ListenerOperationsIntegrationTests {
 
     @Test
     void containerPublishesStartedIdleAndStoppedEvents() {
-        start("beanstalk.listener.idle-event-interval=1s", "beanstalk.listener.reserve-timeout=1s");
         long started = System.nanoTime();
+        start("beanstalk.listener.idle-event-interval=1s", "beanstalk.listener.reserve-timeout=1s");
 
         assertThat(Config.ops.await(ListenerContainerStartedEvent.class).getContainerId()).isEqualTo("ops");
         ListenerContainerIdleEvent idle = Config.ops.await(ListenerContainerIdleEvent.class);

@@ -2,13 +2,14 @@ package dev.beanstalk.spring.event;
 
 import java.io.Serial;
 
-/** A container put a failed job's body into a dead-letter tube, as a new job, and deleted the original. */
-public final class JobDeadLetteredEvent extends BeanstalkListenerEvent {
+/**
+ * A container put a failed job's body into a dead-letter tube, as a new job, and deleted the original; its
+ * {@link #getJobId()} is the deleted original's.
+ */
+public final class JobDeadLetteredEvent extends FailedJobEvent {
 
     @Serial
     private static final long serialVersionUID = 1L;
-
-    private final long jobId;
 
     private final String tube;
 
@@ -16,21 +17,12 @@ public final class JobDeadLetteredEvent extends BeanstalkListenerEvent {
 
     private final long deadLetterJobId;
 
-    private final transient Throwable exception;
-
     public JobDeadLetteredEvent(Object container, String containerId, long jobId, String tube, String deadLetterTube,
             long deadLetterJobId, Throwable exception) {
-        super(container, containerId);
-        this.jobId = jobId;
+        super(container, containerId, jobId, exception);
         this.tube = tube;
         this.deadLetterTube = deadLetterTube;
         this.deadLetterJobId = deadLetterJobId;
-        this.exception = exception;
-    }
-
-    /** The id of the failed job, now deleted. */
-    public long getJobId() {
-        return jobId;
     }
 
     /** The tube the job failed in, where a tool may move it back to. */
@@ -47,14 +39,9 @@ public final class JobDeadLetteredEvent extends BeanstalkListenerEvent {
         return deadLetterJobId;
     }
 
-    /** What the handler threw. */
-    public Throwable getException() {
-        return exception;
-    }
-
     @Override
     protected String details() {
-        return ", job " + Long.toUnsignedString(jobId) + " of " + tube + " to " + deadLetterTube + " as "
+        return super.details() + " of " + tube + " to " + deadLetterTube + " as "
                 + Long.toUnsignedString(deadLetterJobId);
     }
 }

@@ -57,7 +57,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
     private volatile boolean active;
     private volatile boolean running;
     private volatile boolean paused;
-    private List<Worker> workers = List.of();
+    private volatile List<Worker> workers = List.of();
     private CountDownLatch exited = new CountDownLatch(0);
     private ScheduledExecutorService toucher;
 

@@ -45,6 +45,13 @@ final class ConnectionHealth {
                 + nextTryMillis + " ms");
     }
 
+    /** A worker that had lost the server stopped without connecting again. */
+    synchronized void exited() {
+        if (--workersDown == 0) {
+            failures = 0;
+        }
+    }
+
     /** A worker that had lost the server is connected again. */
     void restored(String worker) {
         long failed;

@@ -40,9 +40,7 @@ final class Worker implements Runnable {
     private boolean down;
     private volatile InFlightJob current;
     private volatile Thread thread;
-    private final Object wakeLock = new Object();
-    private boolean idle;
-    private boolean woken;
+    private final IdleReserve idleReserve = new IdleReserve();
 
     Worker(BeanstalkListenerContainer container, int index) {
         this.container = container;
@@ -77,7 +75,7 @@ final class Worker implements Runnable {
                     } else {
                         finished = step(finished);
                     }
-                } catch (WokenException | FailureSettler.SettleFailedException e) {
+                } catch (IdleReserve.WokenException | FailureSettler.SettleFailedException e) {
                     finished = null;
                     sentDeletes.clear();
                     dropConnection();
@@ -90,6 +88,9 @@ final class Worker implements Runnable {
             deleteQuietly(finished);
             awaitDeletesQuietly();
         } finally {
+            if (down) {
+                container.health().exited();
+            }
             if (connection != null) {
                 connection.close();
             }
@@ -121,41 +122,14 @@ final class Worker implements Runnable {
         }
     }
 
-    /**
-     * Ends a reserve that waits without a job in hand by closing the connection, for a stop or a pause to take effect
-     * at once; does nothing while the worker holds a job or is about to.
-     */
+    /** Ends a reserve that waits without a job in hand, for a stop or a pause to take effect at once. */
     void wake() {
-        synchronized (wakeLock) {
-            if (idle && !woken) {
-                woken = true;
-                connection.close();
-            }
-        }
+        idleReserve.wake();
     }
 
-    /**
-     * A blocking reserve that {@link #wake()} may end; when it does, any job the reply brought is given back by the
-     * server as the connection closes.
-     */
     private Reservation reserveWhileIdle() {
-        synchronized (wakeLock) {
-            if (!container.isActive() || container.isPaused()) {
-                throw new WokenException();
-            }
-            idle = true;
-        }
-        try {
-            return connection.reserve(container.properties().reserveTimeout());
-        } finally {
-            synchronized (wakeLock) {
-                idle = false;
-                if (woken) {
-                    woken = false;
-                    throw new WokenException();
-                }
-            }
-        }
+        return idleReserve.reserve(connection, container.properties().reserveTimeout(),
+                () -> !container.isActive() || container.isPaused());
     }
 
     private Finished step(Finished finished) {
@@ -385,15 +359,5 @@ final class Worker implements Runnable {
         }
         container.sleep(backoff);
         backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
-    }
-
-    /** A reserve was ended by {@link #wake()}; nothing is held, so nothing is lost. */
-    private static final class WokenException extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        WokenException() {
-            super("woken", null, false, false);
-        }
     }
 }
