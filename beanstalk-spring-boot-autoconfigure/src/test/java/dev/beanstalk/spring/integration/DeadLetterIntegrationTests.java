@@ -163,6 +163,16 @@ class DeadLetterIntegrationTests extends RealBeanstalkdTests {
     }
 
     @Test
+    void anErrorHandlerThatThrowsBuriesTheJob(CapturedOutput output) {
+        long id = template.put("broken-handler", "x");
+
+        awaitBuried(id);
+        assertThat(template.statsJob(id).orElseThrow().reserves()).isEqualTo(1);
+        Await.until(Duration.ofSeconds(5), "the handler's failure is logged", () -> output.getOut().contains(
+                "The error handler of listener broken-handler-1 failed on job " + Long.toUnsignedString(id)));
+    }
+
+    @Test
     void anotherListenerNamesAnotherErrorHandler() {
         long id = template.put("custom-bury", "bury me");
 
@@ -229,6 +239,11 @@ class DeadLetterIntegrationTests extends RealBeanstalkdTests {
             throw new IllegalStateException("custom");
         }
 
+        @BeanstalkListener(tube = "broken-handler", id = "broken-handler", errorHandler = "throwingErrorHandler")
+        void broken(String text) {
+            throw new IllegalStateException("broken");
+        }
+
         @BeanstalkListener(tube = "custom-bury", errorHandler = "buryingErrorHandler")
         void customBury(String text) {
             throw new IllegalStateException("custom bury");
@@ -279,6 +294,13 @@ class DeadLetterIntegrationTests extends RealBeanstalkdTests {
         @Bean
         JobErrorHandler deletingErrorHandler(Listeners listeners) {
             return listeners::delete;
+        }
+
+        @Bean
+        JobErrorHandler throwingErrorHandler() {
+            return failed -> {
+                throw new IllegalStateException("the error handler is broken");
+            };
         }
 
         /** A second handler, so that neither becomes the factory's default. */

@@ -37,7 +37,7 @@ final class FailureSettler {
                 return JobOutcome.EXPIRED;
             }
             FailedJob failed = new FailedJob(container.getId(), job, stats.get(), failure, container.properties());
-            decision = container.errorHandler().handle(failed);
+            decision = decide(worker, failed);
             return carryOut(worker, connection, failed, decision);
         } catch (RuntimeException e) {
             log.warn("Listener " + worker + " could not " + verb(decision) + " job " + job.idString() + " after its"
@@ -45,6 +45,22 @@ final class FailureSettler {
                     + " runs out");
             throw new SettleFailedException(e);
         }
+    }
+
+    /** The error handler's decision; a handler that throws or answers null buries the job, so nothing loops. */
+    private FailureDecision decide(String worker, FailedJob failed) {
+        try {
+            FailureDecision decision = container.errorHandler().handle(failed);
+            if (decision != null) {
+                return decision;
+            }
+            log.error("The error handler of listener " + worker + " decided nothing for job "
+                    + failed.job().idString() + "; it is buried");
+        } catch (RuntimeException e) {
+            log.error("The error handler of listener " + worker + " failed on job " + failed.job().idString()
+                    + "; it is buried", e);
+        }
+        return FailureDecision.bury();
     }
 
     private JobOutcome carryOut(String worker, BeanstalkConnection connection, FailedJob failed,

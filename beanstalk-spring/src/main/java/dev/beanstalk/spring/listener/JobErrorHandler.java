@@ -12,6 +12,6 @@ package dev.beanstalk.spring.listener;
 @FunctionalInterface
 public interface JobErrorHandler {
 
-    /** What to do with {@code failed}; an exception thrown here leaves the job to the server, as a failed settle. */
+    /** What to do with {@code failed}; throwing or returning null buries the job, with an ERROR log. */
     FailureDecision handle(FailedJob failed);
 }
