@@ -103,6 +103,21 @@ class DeadLetterIntegrationTests extends RealBeanstalkdTests {
     }
 
     @Test
+    void aKickedJobPastItsAttemptsSaysSoAndIsBuriedAgain(CapturedOutput output) {
+        long id = template.put("kicked", "x");
+        awaitBuried(id);
+        String job = Long.toUnsignedString(id);
+        assertThat(output.getOut()).contains("job " + job + " (attempt 1 of 1); buried");
+
+        assertThat(template.kickJob(id)).isTrue();
+
+        Await.until(Duration.ofSeconds(5), "the kicked job is buried again",
+                () -> template.statsJob(id).orElseThrow().buries() == 2);
+        assertThat(output.getOut()).contains("job " + job + " (attempt 2, past the 1 allowed, as the job was kicked);"
+                + " buried").doesNotContain("attempt 2 of 1");
+    }
+
+    @Test
     void handlerSeesTheJobInTheMdcAndRunsOnANamedThread() {
         long id = template.put("exhausted", BODY);
         Job copy = awaitReady("dead-letters");
@@ -237,6 +252,11 @@ class DeadLetterIntegrationTests extends RealBeanstalkdTests {
         @BeanstalkListener(tube = "custom-handler", id = "custom", errorHandler = "deletingErrorHandler")
         void custom(String text) {
             throw new IllegalStateException("custom");
+        }
+
+        @BeanstalkListener(tube = "kicked", maxAttempts = "1")
+        void kicked(String text) {
+            throw new IllegalStateException("kicked");
         }
 
         @BeanstalkListener(tube = "broken-handler", id = "broken-handler", errorHandler = "throwingErrorHandler")

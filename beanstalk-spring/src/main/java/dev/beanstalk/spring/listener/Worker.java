@@ -19,8 +19,9 @@ import org.apache.commons.logging.LogFactory;
  * <p>A worker holds at most one job and never reserves while holding it, so a handler that outlives its TTR is kept
  * by the container's touches, not by answering {@code DEADLINE_SOON}. With a prefetch above 1 it reserves a batch
  * of ready jobs instead, each reserve answered at once (a {@code DEADLINE_SOON} or {@code TIMED_OUT} among them just
- * brings fewer jobs). Nothing stops a worker but its container: a
- * failing handler settles its job, and a lost connection is opened again with a growing pause.
+ * brings fewer jobs). Nothing stops a worker but its container: a failing handler's job is settled by the
+ * {@link FailureSettler}, and a lost connection is opened again with a growing pause. The worker's thread carries its
+ * name, {@code <container id>-<n>}, as its log lines do.
  *
  * <p>A worker waiting in a reserve without a job in hand is {@linkplain #wake() woken} by a stop or a pause by
  * closing its connection, which loses nothing; it opens a new one when it reserves again.
@@ -97,11 +98,6 @@ final class Worker implements Runnable {
             thread = null;
             container.workerExited();
         }
-    }
-
-    /** The worker's thread name, as its log lines name it. */
-    String name() {
-        return name;
     }
 
     /** The job running a handler now, or null. */
