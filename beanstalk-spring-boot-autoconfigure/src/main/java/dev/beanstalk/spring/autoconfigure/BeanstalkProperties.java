@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -272,10 +273,10 @@ public class BeanstalkProperties implements Validator {
          * Tube that jobs go to, body, priority and TTR unchanged, when their attempts are exhausted or they are never
          * retried; each is put there, then deleted from its own tube. Unset, they are buried.
          */
-        private String deadLetterTube;
+        private @Nullable String deadLetterTube;
 
         /** How long a container must go without a job before it publishes a ListenerContainerIdleEvent; unset, never. */
-        private Duration idleEventInterval;
+        private @Nullable Duration idleEventInterval;
 
         private final Retry retry = new Retry();
 
@@ -327,19 +328,19 @@ public class BeanstalkProperties implements Validator {
             this.prefetch = prefetch;
         }
 
-        public String getDeadLetterTube() {
+        public @Nullable String getDeadLetterTube() {
             return deadLetterTube;
         }
 
-        public void setDeadLetterTube(String deadLetterTube) {
+        public void setDeadLetterTube(@Nullable String deadLetterTube) {
             this.deadLetterTube = deadLetterTube;
         }
 
-        public Duration getIdleEventInterval() {
+        public @Nullable Duration getIdleEventInterval() {
             return idleEventInterval;
         }
 
-        public void setIdleEventInterval(Duration idleEventInterval) {
+        public void setIdleEventInterval(@Nullable Duration idleEventInterval) {
             this.idleEventInterval = idleEventInterval;
         }
 

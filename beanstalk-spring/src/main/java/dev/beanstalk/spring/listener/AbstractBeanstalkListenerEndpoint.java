@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** An endpoint with an id, tubes and optional overrides of the factory's container properties. */
 public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkListenerEndpoint {
@@ -20,8 +21,8 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
     private Double retryMultiplier;
     private Duration retryMaxDelay;
     private Set<Class<? extends Throwable>> noRetryFor = Set.of();
-    private String deadLetterTube;
-    private JobErrorHandler errorHandler;
+    private @Nullable String deadLetterTube;
+    private @Nullable JobErrorHandler errorHandler;
 
     @Override
     public String getId() {
@@ -91,12 +92,12 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
     }
 
     /** The error handler of this listener, in place of the factory's. */
-    public void setErrorHandler(JobErrorHandler errorHandler) {
+    public void setErrorHandler(@Nullable JobErrorHandler errorHandler) {
         this.errorHandler = errorHandler;
     }
 
     @Override
-    public JobErrorHandler getErrorHandler() {
+    public @Nullable JobErrorHandler getErrorHandler() {
         return errorHandler;
     }
 

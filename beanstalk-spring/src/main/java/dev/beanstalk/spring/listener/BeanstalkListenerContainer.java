@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -53,7 +54,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
     private final AtomicLong lastJobNanos = new AtomicLong();
     private final AtomicLong lastIdleEventNanos = new AtomicLong();
     private volatile JobErrorHandler errorHandler = new DefaultJobErrorHandler();
-    private volatile ApplicationEventPublisher eventPublisher;
+    private volatile @Nullable ApplicationEventPublisher eventPublisher;
     private volatile boolean active;
     private volatile boolean running;
     private volatile boolean paused;
@@ -97,7 +98,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
     }
 
     /** Where the container publishes its events; none are published without one. */
-    public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+    public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
         this.eventPublisher = eventPublisher;
     }
 

@@ -2,6 +2,7 @@ package dev.beanstalk.spring.listener;
 
 import dev.beanstalk.spring.core.JobConverter;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A listener and where it listens: what a {@link BeanstalkListenerContainerFactory} turns into a running
@@ -25,7 +26,7 @@ public interface BeanstalkListenerEndpoint {
     }
 
     /** This endpoint's own error handler, or null to use the factory's. */
-    default JobErrorHandler getErrorHandler() {
+    default @Nullable JobErrorHandler getErrorHandler() {
         return null;
     }
 }

@@ -4,6 +4,7 @@ import dev.beanstalk.client.BeanstalkClient;
 import dev.beanstalk.spring.core.JobConverter;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 
@@ -19,7 +20,7 @@ public final class ConcurrentBeanstalkListenerContainerFactory
     private ContainerProperties containerProperties = ContainerProperties.DEFAULTS;
     private BeanstalkMetrics metrics = BeanstalkMetrics.NONE;
     private JobErrorHandler errorHandler = new DefaultJobErrorHandler();
-    private ApplicationEventPublisher eventPublisher;
+    private @Nullable ApplicationEventPublisher eventPublisher;
 
     public ConcurrentBeanstalkListenerContainerFactory(BeanstalkClient client, JobConverter converter) {
         this.client = Objects.requireNonNull(client, "client");

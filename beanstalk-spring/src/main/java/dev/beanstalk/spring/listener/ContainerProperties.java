@@ -3,6 +3,7 @@ package dev.beanstalk.spring.listener;
 import dev.beanstalk.client.TubeNames;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a listener container works: its number of workers (each with its own connection), whether it starts with the
@@ -25,8 +26,8 @@ public record ContainerProperties(
         RetryPolicy retry,
         boolean virtualThreads,
         int prefetch,
-        String deadLetterTube,
-        Duration idleEventInterval) {
+        @Nullable String deadLetterTube,
+        @Nullable Duration idleEventInterval) {
 
     public static final ContainerProperties DEFAULTS = new ContainerProperties(1, true, Duration.ofSeconds(1),
             Duration.ofSeconds(10), true, RetryPolicy.NO_RETRY, false, 1, null, null);
@@ -102,12 +103,12 @@ public record ContainerProperties(
                 virtualThreads, prefetch, deadLetterTube, idleEventInterval);
     }
 
-    public ContainerProperties withDeadLetterTube(String deadLetterTube) {
+    public ContainerProperties withDeadLetterTube(@Nullable String deadLetterTube) {
         return new ContainerProperties(concurrency, autoStartup, reserveTimeout, shutdownTimeout, autoTouch, retry,
                 virtualThreads, prefetch, deadLetterTube, idleEventInterval);
     }
 
-    public ContainerProperties withIdleEventInterval(Duration idleEventInterval) {
+    public ContainerProperties withIdleEventInterval(@Nullable Duration idleEventInterval) {
         return new ContainerProperties(concurrency, autoStartup, reserveTimeout, shutdownTimeout, autoTouch, retry,
                 virtualThreads, prefetch, deadLetterTube, idleEventInterval);
     }

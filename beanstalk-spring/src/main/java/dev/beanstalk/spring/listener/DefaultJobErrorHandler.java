@@ -2,6 +2,7 @@ package dev.beanstalk.spring.listener;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
@@ -16,7 +17,7 @@ import org.springframework.util.backoff.BackOffExecution;
  */
 public final class DefaultJobErrorHandler implements JobErrorHandler {
 
-    private final BackOff backOff;
+    private final @Nullable BackOff backOff;
 
     /** Retries as each listener's {@link RetryPolicy} says. */
     public DefaultJobErrorHandler() {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settles a job whose handler failed, as the container's {@link JobErrorHandler} decides: a retry logs one WARN line
@@ -28,7 +29,7 @@ final class FailureSettler {
 
     /** Settles {@code job} on {@code connection} after {@code failure}; the outcome to record. */
     JobOutcome settle(String worker, BeanstalkConnection connection, Job job, Throwable failure) {
-        FailureDecision decision = null;
+        @Nullable FailureDecision decision = null;
         try {
             Optional<JobStats> stats = connection.statsJob(job.id());
             if (stats.isEmpty()) {
@@ -126,7 +127,7 @@ final class FailureSettler {
         return JobOutcome.EXPIRED;
     }
 
-    private static String verb(FailureDecision decision) {
+    private static String verb(@Nullable FailureDecision decision) {
         if (decision instanceof FailureDecision.Release) {
             return "release";
         }
