@@ -1,6 +1,7 @@
 package dev.beanstalk.spring.listener;
 
 import dev.beanstalk.client.BeanstalkConnection;
+import dev.beanstalk.client.BeanstalkServerException;
 import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.JobStats;
@@ -84,19 +85,25 @@ final class FailureSettler {
             return connection.delete(job.id()) ? JobOutcome.DELETED : expired(worker, job);
         }
         log.error(what + "; buried", failed.exception());
-        if (!connection.bury(job.id(), priority)) {
-            return expired(worker, job);
-        }
-        container.publish(new JobBuriedEvent(container, container.getId(), job.id(), failed.exception()));
-        return JobOutcome.BURIED;
+        return bury(worker, connection, failed);
     }
 
-    /** Puts a copy first and deletes the job after, so a crash in between leaves a copy rather than a loss. */
+    /**
+     * Puts a copy first and deletes the job after, so a crash in between leaves a copy rather than a loss; a server
+     * that refuses the put (draining, out of memory) gets the job buried instead.
+     */
     private JobOutcome deadLetter(String worker, BeanstalkConnection connection, FailedJob failed, String tube,
             String what) {
         Job job = failed.job();
         JobOptions options = new JobOptions(failed.stats().priority(), Duration.ZERO, failed.stats().ttr());
-        long copy = container.client().put(tube, job.body(), options);
+        long copy;
+        try {
+            copy = container.client().put(tube, job.body(), options);
+        } catch (BeanstalkServerException refused) {
+            log.error(what + "; the dead-letter tube " + tube + " refused it (" + refused.getMessage() + "), so it is"
+                    + " buried", failed.exception());
+            return bury(worker, connection, failed);
+        }
         log.error(what + "; moved to the dead-letter tube " + tube + " as job " + Long.toUnsignedString(copy),
                 failed.exception());
         if (!connection.delete(job.id())) {
@@ -105,6 +112,14 @@ final class FailureSettler {
         container.publish(new JobDeadLetteredEvent(container, container.getId(), job.id(), failed.stats().tube(),
                 tube, copy, failed.exception()));
         return JobOutcome.DEAD_LETTERED;
+    }
+
+    private JobOutcome bury(String worker, BeanstalkConnection connection, FailedJob failed) {
+        if (!connection.bury(failed.job().id(), failed.stats().priority())) {
+            return expired(worker, failed.job());
+        }
+        container.publish(new JobBuriedEvent(container, container.getId(), failed.job().id(), failed.exception()));
+        return JobOutcome.BURIED;
     }
 
     /** "attempt N of M", never with N above M: a job kicked after its last attempt says so. */
