@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -119,9 +121,11 @@ class ListenerOperationsIntegrationTests {
         assertThat(Config.ops.await(ListenerContainerStoppedEvent.class).getContainerId()).isEqualTo("ops");
     }
 
-    @Test
-    void idleWorkersStopAndPauseWellWithinTheReserveTimeout() {
-        start("beanstalk.listener.concurrency=2", "beanstalk.listener.reserve-timeout=20s");
+    @ParameterizedTest(name = "prefetch {0}")
+    @ValueSource(ints = {1, 5})
+    void idleWorkersStopAndPauseWellWithinTheReserveTimeout(int prefetch) {
+        start("beanstalk.listener.concurrency=2", "beanstalk.listener.reserve-timeout=20s",
+                "beanstalk.listener.prefetch=" + prefetch);
         BeanstalkListenerContainer container = container();
         awaitWaiting(2);
 
