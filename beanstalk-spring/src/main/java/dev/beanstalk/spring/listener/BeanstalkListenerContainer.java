@@ -213,10 +213,6 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         return listener;
     }
 
-    JobErrorHandler errorHandler() {
-        return errorHandler;
-    }
-
     ConnectionHealth health() {
         return health;
     }

@@ -52,7 +52,7 @@ final class FailureSettler {
     /** The error handler's decision; a handler that throws or answers null buries the job, so nothing loops. */
     private FailureDecision decide(String worker, FailedJob failed) {
         try {
-            FailureDecision decision = container.errorHandler().handle(failed);
+            FailureDecision decision = container.getErrorHandler().handle(failed);
             if (decision != null) {
                 return decision;
             }
@@ -126,7 +126,7 @@ final class FailureSettler {
     private String attempt(FailedJob failed) {
         long attempt = failed.attempt();
         String retryable = failed.settings().retry().isRetryable(failed.exception()) ? "" : ", not retryable";
-        if (!(container.errorHandler() instanceof DefaultJobErrorHandler handler) || !handler.followsRetryPolicy()) {
+        if (!(container.getErrorHandler() instanceof DefaultJobErrorHandler handler) || !handler.followsRetryPolicy()) {
             return "attempt " + attempt + retryable;
         }
         long max = failed.settings().retry().maxAttempts();
