@@ -6,8 +6,8 @@ import org.springframework.context.ApplicationEvent;
 
 /**
  * Something that happened to a listener container; its source is the container, and {@link #getContainerId()} its id.
- * Events are published on the thread where they happen: a worker's, or the one that started or stopped the
- * container.
+ * Events are published on the thread where they happen: a worker's, the one that started the container, or the
+ * container's stop thread.
  */
 public abstract class BeanstalkListenerEvent extends ApplicationEvent {
 
