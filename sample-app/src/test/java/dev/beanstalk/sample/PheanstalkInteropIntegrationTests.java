@@ -2,8 +2,6 @@ package dev.beanstalk.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.beanstalk.client.JobState;
-import dev.beanstalk.client.JobStats;
 import dev.beanstalk.sample.users.UserRegistration;
 import dev.beanstalk.sample.users.WelcomeMailer;
 import dev.beanstalk.spring.core.BeanstalkOperations;
@@ -97,22 +95,22 @@ class PheanstalkInteropIntegrationTests {
     }
 
     @Test
-    void jobBuriedByTheSampleIsKickedByPhpAndHandledAgain() {
+    void jobDeadLetteredByTheSampleIsMovedBackByPhpAndHandledAgain() {
         long jobId = http.postJson("/users", "{\"id\":103,\"name\":\"fail\"}").json().get("jobId").asLong();
-        Await.until(Duration.ofSeconds(15), "the failing job is buried", () -> state(jobId) == JobState.BURIED);
-        assertThat(beanstalk.statsJob(jobId).orElseThrow().reserves()).isEqualTo(3);
+        Await.until(Duration.ofSeconds(15), "the failing job is dead-lettered", () -> beanstalk.statsJob(jobId).isEmpty()
+                && beanstalk.peekReady("failed").isPresent());
         assertThat(attempts(jobId)).containsExactly(1L, 2L, 3L);
+        assertThat(beanstalk.peekReady("failed").orElseThrow().bodyAsString())
+                .isEqualTo("{\"id\":103,\"name\":\"fail\"}");
 
-        assertThat(php.run("kick.php", server.host(), server.port(), jobId)).as("kicks").isEqualTo("1");
+        long moved = Long.parseLong(php.run("requeue.php", server.host(), server.port(), "failed", "userReg"));
 
-        Await.until(Duration.ofSeconds(10), "the kicked job is handled again",
-                () -> attempts(jobId).size() == 4 && state(jobId) == JobState.BURIED);
-        assertThat(attempts(jobId)).containsExactly(1L, 2L, 3L, 4L);
-        JobStats stats = beanstalk.statsJob(jobId).orElseThrow();
-        assertThat(stats.kicks()).isEqualTo(1);
-        assertThat(stats.reserves()).isEqualTo(4);
-        assertThat(stats.buries()).as("past max-attempts, the fourth failure buries it at once").isEqualTo(2);
-        assertThat(stats.releases()).isEqualTo(2);
+        Await.until(Duration.ofSeconds(15), "the moved job fails its attempts again and is dead-lettered",
+                () -> attempts(moved).size() == 3 && beanstalk.statsJob(moved).isEmpty()
+                        && beanstalk.peekReady("failed").isPresent());
+        assertThat(attempts(moved)).containsExactly(1L, 2L, 3L);
+        assertThat(beanstalk.peekReady("failed").orElseThrow().bodyAsString())
+                .isEqualTo("{\"id\":103,\"name\":\"fail\"}");
     }
 
     private boolean welcomed(long userId) {
@@ -122,10 +120,6 @@ class PheanstalkInteropIntegrationTests {
             }
         }
         return false;
-    }
-
-    private JobState state(long jobId) {
-        return beanstalk.statsJob(jobId).map(JobStats::state).orElse(null);
     }
 
     private List<Long> attempts(long jobId) {

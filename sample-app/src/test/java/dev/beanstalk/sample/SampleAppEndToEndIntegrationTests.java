@@ -3,6 +3,7 @@ package dev.beanstalk.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.beanstalk.client.BeanstalkClient;
+import dev.beanstalk.client.BeanstalkConnection;
 import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.ServerAddress;
 import java.io.IOException;
@@ -123,57 +124,61 @@ class SampleAppEndToEndIntegrationTests {
     }
 
     @Test
-    void failingRegistrationIsBuriedAfterThreeAttemptsAndKickedThroughAdmin() {
+    void failingRegistrationIsRetriedThenMovedToTheDeadLetterTubeAndListedThroughAdmin() {
         long jobId = http.postJson("/users", "{\"id\":2,\"name\":\"fail\"}").json().get("jobId").asLong();
 
-        Await.until(Duration.ofSeconds(15), "job " + jobId + " is buried", () -> "BURIED".equals(state(jobId)));
-        JsonNode stats = http.get("/admin/jobs/" + jobId).json();
-        assertThat(stats.get("reserves").asLong()).isEqualTo(3);
-        assertThat(stats.get("releases").asLong()).isEqualTo(2);
-        assertThat(http.get("/admin/tubes/userReg/buried").json().get("body").asString())
+        JsonNode letter = awaitDeadLetter(jobId);
+        assertThat(letter.get("body").asString()).isEqualTo("{\"id\":2,\"name\":\"fail\"}");
+        assertThat(letter.get("originalTube").asString()).isEqualTo("userReg");
+        assertThat(letter.get("failure").asString()).contains("refused the welcome mail");
+        assertThat(http.get("/admin/jobs/" + jobId).status()).as("the original is deleted").isEqualTo(404);
+        assertThat(http.get("/users/failed").json().toString()).contains("\"attempt\":3").doesNotContain(
+                "\"attempt\":4");
+        long copy = letter.get("id").asLong();
+        assertThat(http.get("/admin/tubes/failed/ready").json().get("body").asString())
                 .isEqualTo("{\"id\":2,\"name\":\"fail\"}");
-        assertThat(http.get("/admin/tubes/userReg").json().get("currentJobsBuried").asLong()).isEqualTo(1);
+        assertThat(http.delete("/admin/jobs/" + copy).json().get("deleted").asLong()).isEqualTo(copy);
+        assertThat(http.get("/admin/dead-letters").json().get("jobs").toString()).doesNotContain(
+                "\"originalJobId\":" + jobId + ",");
+    }
 
+    @Test
+    void buriedJobIsPeekedAndKickedThroughAdmin() {
+        long jobId = buryOne("parked", "{\"parked\":true}");
+
+        assertThat(http.get("/admin/tubes/parked/buried").json().get("body").asString()).isEqualTo("{\"parked\":true}");
+        assertThat(http.get("/admin/tubes/parked").json().get("currentJobsBuried").asLong()).isEqualTo(1);
         Http.Response kicked = http.post("/admin/jobs/" + jobId + "/kick");
         assertThat(kicked.status()).isEqualTo(200);
         assertThat(kicked.json().get("id").asLong()).isEqualTo(jobId);
         assertThat(kicked.json().get("state").asString()).isEqualTo("ready");
-
-        Await.until(Duration.ofSeconds(10), "the kicked job fails once more and is buried again",
-                () -> http.get("/admin/jobs/" + jobId).json().get("buries").asLong() == 2);
-        JsonNode again = http.get("/admin/jobs/" + jobId).json();
-        assertThat(again.get("state").asString()).isEqualTo("BURIED");
-        assertThat(again.get("reserves").asLong()).isEqualTo(4);
-        assertThat(again.get("kicks").asLong()).isEqualTo(1);
-        assertThat(http.get("/users/failed").json().toString()).contains("\"attempt\":4");
-
-        assertThat(http.post("/admin/tubes/userReg/kick?bound=10").json().get("kicked").asLong()).isEqualTo(1);
-        Await.until(Duration.ofSeconds(10), "the tube kick makes it fail and be buried a third time",
-                () -> http.get("/admin/jobs/" + jobId).json().get("buries").asLong() == 3);
+        assertThat(state(jobId)).isEqualTo("READY");
         assertThat(http.delete("/admin/jobs/" + jobId).json().get("deleted").asLong()).isEqualTo(jobId);
-        assertThat(http.get("/admin/jobs/" + jobId).status()).isEqualTo(404);
+
+        long again = buryOne("parked", "{\"parked\":2}");
+        assertThat(http.post("/admin/tubes/parked/kick?bound=10").json().get("kicked").asLong()).isEqualTo(1);
+        assertThat(http.get("/admin/jobs/" + again).json().get("kicks").asLong()).isEqualTo(1);
+        assertThat(http.delete("/admin/jobs/" + again).status()).isEqualTo(200);
+        assertThat(http.get("/admin/jobs/" + again).status()).isEqualTo(404);
     }
 
     @Test
-    void bodyThatIsNotJsonForTheTypeIsBuriedAtOnce() {
+    void bodyThatIsNotJsonForTheTypeIsDeadLetteredAtOnce() {
         long jobId = beanstalk.put("userReg", "{\"id\":3,".getBytes(StandardCharsets.UTF_8),
                 JobOptions.DEFAULT);
 
-        Await.until(Duration.ofSeconds(10), "job " + jobId + " is buried", () -> "BURIED".equals(state(jobId)));
-        JsonNode stats = http.get("/admin/jobs/" + jobId).json();
-        assertThat(stats.get("reserves").asLong()).isEqualTo(1);
-        assertThat(stats.get("releases").asLong()).as("never retried").isZero();
-        assertThat(http.get("/admin/jobs/" + jobId + "/peek").json().get("body").asString()).isEqualTo("{\"id\":3,");
-        assertThat(http.delete("/admin/jobs/" + jobId).status()).isEqualTo(200);
+        JsonNode letter = awaitDeadLetter(jobId);
+        assertThat(letter.get("body").asString()).isEqualTo("{\"id\":3,");
+        assertThat(letter.get("failure").asString()).contains("JobConversionException");
+        assertThat(http.delete("/admin/jobs/" + letter.get("id").asLong()).status()).isEqualTo(200);
     }
 
     @Test
-    void registrationWithoutANameIsBuriedAtOnceAndRefusedOverHttp() {
+    void registrationWithoutANameIsDeadLetteredAtOnceAndRefusedOverHttp() {
         long jobId = beanstalk.put("userReg", "{\"id\":5}".getBytes(StandardCharsets.UTF_8), JobOptions.DEFAULT);
 
-        Await.until(Duration.ofSeconds(10), "job " + jobId + " is buried", () -> "BURIED".equals(state(jobId)));
-        assertThat(http.get("/admin/jobs/" + jobId).json().get("reserves").asLong()).isEqualTo(1);
-        assertThat(http.delete("/admin/jobs/" + jobId).status()).isEqualTo(200);
+        JsonNode letter = awaitDeadLetter(jobId);
+        assertThat(http.delete("/admin/jobs/" + letter.get("id").asLong()).status()).isEqualTo(200);
         assertThat(http.postJson("/users", "{\"id\":5}").status()).isEqualTo(400);
         assertThat(http.postJson("/users", "{\"id\":5,").status()).isEqualTo(400);
     }
@@ -238,6 +243,39 @@ class SampleAppEndToEndIntegrationTests {
         String servers = http.get("/actuator/health").json().get("components").get("beanstalk").get("details")
                 .get("servers").asString();
         return ServerAddress.parse(servers.substring(1, servers.length() - 1));
+    }
+
+    /** The entry of GET /admin/dead-letters for the job {@code originalJobId}, once it is there. */
+    private static JsonNode awaitDeadLetter(long originalJobId) {
+        Await.until(Duration.ofSeconds(15), "job " + originalJobId + " is in the dead-letter tube",
+                () -> deadLetter(originalJobId) != null);
+        return deadLetter(originalJobId);
+    }
+
+    private static JsonNode deadLetter(long originalJobId) {
+        JsonNode tube = http.get("/admin/dead-letters").json();
+        for (JsonNode job : tube.get("jobs")) {
+            if (job.get("originalJobId").asLong() == originalJobId) {
+                assertThat(tube.get("tube").asString()).isEqualTo("failed");
+                return job;
+            }
+        }
+        return null;
+    }
+
+    /** Puts a job into {@code tube}, which no listener watches, and buries it, as a worker of another app would. */
+    private static long buryOne(String tube, String body) {
+        ServerAddress server = embeddedServer();
+        try (BeanstalkConnection connection = BeanstalkConnection.open(server.host(), server.port())) {
+            connection.use(tube);
+            long id = connection.put(body.getBytes(StandardCharsets.UTF_8));
+            connection.watch(tube);
+            connection.ignore("default");
+            long reserved = connection.reserve(Duration.ofSeconds(5)).reservedJob().orElseThrow().id();
+            assertThat(reserved).isEqualTo(id);
+            assertThat(connection.bury(id, JobOptions.DEFAULT_PRIORITY)).isTrue();
+            return id;
+        }
     }
 
     private static String state(long jobId) {

@@ -11,11 +11,13 @@ import dev.beanstalk.spring.core.JobConverter;
 import dev.beanstalk.spring.core.JsonJobConverter;
 import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
 import dev.beanstalk.spring.listener.ConcurrentBeanstalkListenerContainerFactory;
+import dev.beanstalk.spring.listener.JobErrorHandler;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import dev.beanstalk.spring.observation.BeanstalkListenerObservationConvention;
 import dev.beanstalk.spring.observation.BeanstalkTemplateObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Auto-configuration of beanstalkd: a {@link BeanstalkClient} connecting through {@link BeanstalkConnectionDetails},
  * a {@link BeanstalkTemplate}, and the listener container factory and annotation processing behind
- * {@code @BeanstalkListener}. Each bean backs off when the application defines its own.
+ * {@code @BeanstalkListener}, whose failed jobs a {@link JobErrorHandler} bean of the application settles when it has
+ * one. Each bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
@@ -87,6 +90,7 @@ public final class BeanstalkAutoConfiguration {
             JobConverter converter, BeanstalkProperties properties, Environment environment,
             ObjectProvider<BeanstalkMetrics> metrics, ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<BeanstalkListenerObservationConvention> observationConvention,
+            ObjectProvider<JobErrorHandler> errorHandler,
             ObjectProvider<BeanstalkListenerContainerFactoryCustomizer> customizers) {
         ConcurrentBeanstalkListenerContainerFactory factory =
                 new ConcurrentBeanstalkListenerContainerFactory(client, converter);
@@ -97,8 +101,14 @@ public final class BeanstalkAutoConfiguration {
             factory.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
             factory.setObservationConvention(observationConvention.getIfUnique());
         }
+        errorHandler.ifUnique(factory::setErrorHandler);
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
         return factory;
+    }
+
+    @Bean
+    static LazyInitializationExcludeFilter beanstalkListenerLazyInitializationExcludeFilter() {
+        return new BeanstalkListenerLazyInitializationExcludeFilter();
     }
 
     /**

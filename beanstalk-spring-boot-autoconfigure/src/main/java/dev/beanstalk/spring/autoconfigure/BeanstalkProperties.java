@@ -8,12 +8,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** Configuration of beanstalkd: the server, the template's defaults and the listener containers' defaults. */
+/**
+ * Configuration of beanstalkd: the server, the template's defaults and the listener containers' defaults. Values are
+ * checked as they are bound: a bad one fails startup with a report naming the property, the value and the rule.
+ */
 @ConfigurationProperties("beanstalk")
-public class BeanstalkProperties {
+public class BeanstalkProperties implements Validator {
 
     /** Host of the beanstalkd server. */
     private String host = "localhost";
@@ -136,6 +142,16 @@ public class BeanstalkProperties {
 
     public Embedded getEmbedded() {
         return embedded;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return BeanstalkProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        BeanstalkPropertiesValidator.validate((BeanstalkProperties) target, errors);
     }
 
     /** The in-process beanstalkd of {@code beanstalk-embedded}, for development and tests. */
@@ -280,6 +296,15 @@ public class BeanstalkProperties {
          */
         private boolean observationEnabled;
 
+        /**
+         * Tube that jobs go to, body, priority and TTR unchanged, when their attempts are exhausted or they are never
+         * retried; each is put there, then deleted from its own tube. Unset, they are buried.
+         */
+        private @Nullable String deadLetterTube;
+
+        /** How long a container must go without a job before it publishes a ListenerContainerIdleEvent; unset, never. */
+        private @Nullable Duration idleEventInterval;
+
         private final Retry retry = new Retry();
 
         public int getConcurrency() {
@@ -346,13 +371,29 @@ public class BeanstalkProperties {
             this.observationEnabled = observationEnabled;
         }
 
+        public @Nullable String getDeadLetterTube() {
+            return deadLetterTube;
+        }
+
+        public void setDeadLetterTube(@Nullable String deadLetterTube) {
+            this.deadLetterTube = deadLetterTube;
+        }
+
+        public @Nullable Duration getIdleEventInterval() {
+            return idleEventInterval;
+        }
+
+        public void setIdleEventInterval(@Nullable Duration idleEventInterval) {
+            this.idleEventInterval = idleEventInterval;
+        }
+
         public Retry getRetry() {
             return retry;
         }
 
         ContainerProperties toContainerProperties(boolean virtualThreads) {
             return new ContainerProperties(concurrency, autoStartup, reserveTimeout, shutdownTimeout, autoTouch,
-                    retry.toRetryPolicy(), virtualThreads, prefetch);
+                    retry.toRetryPolicy(), virtualThreads, prefetch, deadLetterTube, idleEventInterval);
         }
     }
 
@@ -370,6 +411,12 @@ public class BeanstalkProperties {
 
         /** Longest release delay. */
         private Duration maxDelay = Duration.ofMinutes(1);
+
+        /**
+         * Exception classes never retried, also when they cause the one thrown: such a job goes straight to the
+         * dead-letter tube, or is buried. JobConversionException is always among them.
+         */
+        private List<Class<? extends Throwable>> noRetryFor = new ArrayList<>();
 
         public int getMaxAttempts() {
             return maxAttempts;
@@ -403,8 +450,16 @@ public class BeanstalkProperties {
             this.maxDelay = maxDelay;
         }
 
+        public List<Class<? extends Throwable>> getNoRetryFor() {
+            return noRetryFor;
+        }
+
+        public void setNoRetryFor(List<Class<? extends Throwable>> noRetryFor) {
+            this.noRetryFor = noRetryFor;
+        }
+
         RetryPolicy toRetryPolicy() {
-            return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay);
+            return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay, Set.copyOf(noRetryFor));
         }
     }
 }

@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
  *
  * <p>Parameters may be the payload (a record or POJO read from JSON, a {@code String} or a {@code byte[]}), the raw
  * {@link dev.beanstalk.client.Job}, and a {@link dev.beanstalk.spring.listener.JobHandle} to settle the job by hand. A
- * payload that cannot be read as the declared type is buried at once and never retried. String attributes take
- * property placeholders such as {@code ${app.tube}}; those left empty come from the container factory's properties
+ * payload that cannot be read as the declared type is never retried: it goes to the dead-letter tube, or is buried.
+ * String attributes take property placeholders such as {@code ${app.tube}} and SpEL expressions such as
+ * {@code #{@tubes.orders()}}; those left empty come from the container factory's properties
  * ({@code beanstalk.listener.*}).
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -56,4 +57,22 @@ public @interface BeanstalkListener {
 
     /** Whether a handler running long is touched before its job's TTR runs out ({@code "true"} or {@code "false"}). */
     String autoTouch() default "";
+
+    /**
+     * The tube a job goes to, body unchanged, when its attempts are exhausted or it is never retried; unset, such a
+     * job is buried.
+     */
+    String deadLetterTube() default "";
+
+    /**
+     * Exceptions never retried, also when they are the cause of the one thrown; with the factory's
+     * ({@code beanstalk.listener.retry.no-retry-for}) and {@link dev.beanstalk.spring.core.JobConversionException}.
+     */
+    Class<? extends Throwable>[] noRetryFor() default {};
+
+    /**
+     * The bean name of the {@link dev.beanstalk.spring.listener.JobErrorHandler} of this listener, in place of the
+     * factory's.
+     */
+    String errorHandler() default "";
 }

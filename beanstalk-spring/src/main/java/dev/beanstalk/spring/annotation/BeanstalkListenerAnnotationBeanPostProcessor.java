@@ -2,14 +2,17 @@ package dev.beanstalk.spring.annotation;
 
 import dev.beanstalk.spring.listener.BeanstalkListenerContainerFactory;
 import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
+import dev.beanstalk.spring.listener.JobErrorHandler;
 import dev.beanstalk.spring.listener.MethodBeanstalkListenerEndpoint;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -20,6 +23,8 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodIntrospector;
@@ -43,7 +48,9 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
     private ConfigurableBeanFactory beanFactory;
     private boolean initialized;
 
-    private record Registration(MethodBeanstalkListenerEndpoint endpoint, String containerFactory) {
+    /** An endpoint to register once all singletons exist, with the bean names it refers to. */
+    private record Registration(MethodBeanstalkListenerEndpoint endpoint, String containerFactory,
+            String errorHandler) {
     }
 
     @Override
@@ -63,7 +70,7 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
         methods.forEach((method, annotation) -> {
             Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
             Registration registration = new Registration(endpoint(bean, beanName, invocable, annotation),
-                    resolve(annotation.containerFactory()));
+                    resolve(annotation.containerFactory()), resolve(annotation.errorHandler()));
             synchronized (pending) {
                 if (initialized) {
                     register(registration);
@@ -95,6 +102,10 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
                 : registration.containerFactory();
         BeanstalkListenerContainerFactory factory = beanFactory.getBean(factoryName,
                 BeanstalkListenerContainerFactory.class);
+        if (!registration.errorHandler().isEmpty()) {
+            registration.endpoint().setErrorHandler(beanFactory.getBean(registration.errorHandler(),
+                    JobErrorHandler.class));
+        }
         beanFactory.getBean(BeanstalkListenerEndpointRegistry.class)
                 .registerListenerContainer(registration.endpoint(), factory);
     }
@@ -105,7 +116,7 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
         String id = resolve(annotation.id());
         endpoint.setId(id.isEmpty() ? beanName + "." + method.getName() : id);
         List<String> tubes = Stream.concat(Stream.of(annotation.tube()), Arrays.stream(annotation.tubes()))
-                .map(this::resolve).filter(StringUtils::hasText).distinct().toList();
+                .flatMap(tube -> resolveAll(tube).stream()).filter(StringUtils::hasText).distinct().toList();
         if (tubes.isEmpty()) {
             throw new IllegalStateException("@BeanstalkListener on " + method + " names no tube; set tube or tubes");
         }
@@ -118,6 +129,8 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
         set(annotation.retryInitialDelay(), BeanstalkListenerAnnotationBeanPostProcessor::duration, endpoint::setRetryInitialDelay);
         set(annotation.retryMultiplier(), Double::valueOf, endpoint::setRetryMultiplier);
         set(annotation.retryMaxDelay(), BeanstalkListenerAnnotationBeanPostProcessor::duration, endpoint::setRetryMaxDelay);
+        set(annotation.deadLetterTube(), Function.identity(), endpoint::setDeadLetterTube);
+        endpoint.setNoRetryFor(Set.of(annotation.noRetryFor()));
         return endpoint;
     }
 
@@ -129,11 +142,27 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
     }
 
     private String resolve(String value) {
+        List<String> values = resolveAll(value);
+        return values.isEmpty() ? "" : String.join(",", values);
+    }
+
+    /** Resolves placeholders, then SpEL; an expression may give one value, an array or a collection. */
+    private List<String> resolveAll(String value) {
         if (value.isEmpty()) {
-            return value;
+            return List.of();
         }
-        String resolved = beanFactory.resolveEmbeddedValue(value);
-        return resolved == null ? "" : resolved.strip();
+        Object resolved = beanFactory.resolveEmbeddedValue(value);
+        BeanExpressionResolver expressions = beanFactory.getBeanExpressionResolver();
+        if (expressions != null && resolved instanceof String text) {
+            resolved = expressions.evaluate(text, new BeanExpressionContext(beanFactory, null));
+        }
+        if (resolved instanceof Object[] array) {
+            resolved = Arrays.asList(array);
+        }
+        if (resolved instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).map(String::strip).toList();
+        }
+        return resolved == null ? List.of() : List.of(resolved.toString().strip());
     }
 
     /** Reads {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}, a number of milliseconds, or ISO-8601. */

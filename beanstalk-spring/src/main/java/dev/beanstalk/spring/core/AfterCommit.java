@@ -4,7 +4,10 @@ import java.util.function.Consumer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Runs work after the current transaction commits; loaded only when spring-tx is present. */
+/**
+ * Runs work after the current transaction commits; a failure of that work goes to {@code onFailure} and not to the
+ * committing caller, since the commit can no longer be undone. Loaded only when spring-tx is present.
+ */
 final class AfterCommit {
 
     private AfterCommit() {
@@ -22,7 +25,6 @@ final class AfterCommit {
                     onCommit.run();
                 } catch (RuntimeException e) {
                     onFailure.accept(e);
-                    throw e;
                 }
             }
 

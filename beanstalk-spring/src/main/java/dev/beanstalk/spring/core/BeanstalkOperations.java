@@ -38,8 +38,12 @@ public interface BeanstalkOperations {
     long putAt(String tube, Object payload, Instant time);
 
     /**
-     * Puts {@code payload} into {@code tube} once the surrounding transaction commits, or now when no transaction is
-     * active; the future completes with the job id, or is cancelled when the transaction rolls back.
+     * Puts {@code payload} into {@code tube} once the surrounding transaction commits, or now when no transaction
+     * synchronization is active; the future completes with the job id, or is cancelled when the transaction rolls
+     * back. The payload is converted at once, so a conversion or size failure throws here, before the commit. A put
+     * that fails after the commit does not reach the committing caller: it is logged at ERROR, counted by
+     * {@link dev.beanstalk.spring.metrics.BeanstalkMetrics#putAfterCommitFailed(String)} and completes the future
+     * exceptionally. Without a transaction a failed put throws, as {@link #put(String, Object, JobOptions)} does.
      */
     CompletableFuture<Long> putAfterCommit(String tube, Object payload, JobOptions options);
 

@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -33,6 +35,8 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
     private static final boolean TRANSACTIONS_PRESENT = ClassUtils.isPresent(
             "org.springframework.transaction.support.TransactionSynchronizationManager",
             BeanstalkTemplate.class.getClassLoader());
+
+    private static final Log log = LogFactory.getLog(BeanstalkTemplate.class);
 
     private final BeanstalkClient client;
     private final JobConverter converter;
@@ -118,8 +122,12 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
         byte[] body = body(tube, payload);
         if (TRANSACTIONS_PRESENT && AfterCommit.isActive()) {
             CompletableFuture<Long> id = new CompletableFuture<>();
-            AfterCommit.register(() -> id.complete(put(tube, body, options)), id::completeExceptionally,
-                    () -> id.cancel(false));
+            AfterCommit.register(() -> id.complete(put(tube, body, options)), failure -> {
+                log.error("A job for tube '" + tube + "' could not be put after its transaction committed; it is lost"
+                        + " unless the caller handles the failed future", failure);
+                metrics.putAfterCommitFailed(tube);
+                id.completeExceptionally(failure);
+            }, () -> id.cancel(false));
             return id;
         }
         return CompletableFuture.completedFuture(put(tube, body, options));

@@ -4,6 +4,7 @@ import dev.beanstalk.client.TubeNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** An endpoint with an id (null until set), tubes and optional overrides of the factory's container properties. */
@@ -19,6 +20,9 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
     private @Nullable Duration retryInitialDelay;
     private @Nullable Double retryMultiplier;
     private @Nullable Duration retryMaxDelay;
+    private Set<Class<? extends Throwable>> noRetryFor = Set.of();
+    private @Nullable String deadLetterTube;
+    private @Nullable JobErrorHandler errorHandler;
 
     @Override
     public @Nullable String getId() {
@@ -77,6 +81,26 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
         this.retryMaxDelay = retryMaxDelay;
     }
 
+    /** Exceptions of this listener that are never retried, in addition to the factory's. */
+    public void setNoRetryFor(Set<Class<? extends Throwable>> noRetryFor) {
+        this.noRetryFor = Set.copyOf(noRetryFor);
+    }
+
+    /** The tube this listener's exhausted jobs go to, in place of the factory's; each must be a valid tube name. */
+    public void setDeadLetterTube(String deadLetterTube) {
+        this.deadLetterTube = TubeNames.requireValid(deadLetterTube);
+    }
+
+    /** The error handler of this listener, in place of the factory's. */
+    public void setErrorHandler(@Nullable JobErrorHandler errorHandler) {
+        this.errorHandler = errorHandler;
+    }
+
+    @Override
+    public @Nullable JobErrorHandler getErrorHandler() {
+        return errorHandler;
+    }
+
     @Override
     public ContainerProperties resolveProperties(ContainerProperties defaults) {
         ContainerProperties properties = defaults;
@@ -92,6 +116,9 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
         if (prefetch != null) {
             properties = properties.withPrefetch(prefetch);
         }
+        if (deadLetterTube != null) {
+            properties = properties.withDeadLetterTube(deadLetterTube);
+        }
         RetryPolicy retry = properties.retry();
         if (maxAttempts != null) {
             retry = retry.withMaxAttempts(maxAttempts);
@@ -105,7 +132,7 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
         if (retryMaxDelay != null) {
             retry = retry.withMaxDelay(retryMaxDelay);
         }
-        return properties.withRetry(retry);
+        return properties.withRetry(retry.withNoRetryFor(noRetryFor));
     }
 
     @Override

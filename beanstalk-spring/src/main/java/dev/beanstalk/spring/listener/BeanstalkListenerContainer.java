@@ -4,6 +4,9 @@ import dev.beanstalk.client.BeanstalkClient;
 import dev.beanstalk.client.BeanstalkConnection;
 import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobStats;
+import dev.beanstalk.spring.event.ListenerContainerIdleEvent;
+import dev.beanstalk.spring.event.ListenerContainerStartedEvent;
+import dev.beanstalk.spring.event.ListenerContainerStoppedEvent;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +16,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
@@ -24,9 +30,12 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  * a thread with its own connection.
  *
  * <p>A stop lets the workers finish the job in hand and stop reserving; handlers still running after the shutdown
- * timeout are interrupted and their jobs released. A pause takes effect as each worker's current reserve returns (at
- * most the reserve timeout). Handlers running longer than half a second are touched every half TTR while auto-touch
- * is on, so their jobs are not given to another worker.
+ * timeout are interrupted and their jobs released. Idle workers, waiting in a reserve without a job, stop or pause at
+ * once. Handlers running longer than half a second are touched every half TTR while auto-touch is on, so their jobs
+ * are not given to another worker. A failed handler's job is settled as the {@link JobErrorHandler} decides.
+ *
+ * <p>With an {@link ApplicationEventPublisher} the container publishes the events of
+ * {@link dev.beanstalk.spring.event}. Worker threads are named {@code <id>-<n>}, as in log lines.
  */
 public final class BeanstalkListenerContainer implements SmartLifecycle {
 
@@ -45,11 +54,16 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
     private final BeanstalkClient client;
     private final ContainerProperties properties;
     private final BeanstalkMetrics metrics;
+    private final ConnectionHealth health = new ConnectionHealth(this);
     private final Object monitor = new Object();
+    private final AtomicLong lastJobNanos = new AtomicLong();
+    private final AtomicLong lastIdleEventNanos = new AtomicLong();
+    private volatile JobErrorHandler errorHandler = new DefaultJobErrorHandler();
+    private volatile @Nullable ApplicationEventPublisher eventPublisher;
     private volatile boolean active;
     private volatile boolean running;
     private volatile boolean paused;
-    private List<Worker> workers = List.of();
+    private volatile List<Worker> workers = List.of();
     private CountDownLatch exited = new CountDownLatch(0);
     private @Nullable ScheduledExecutorService toucher;
 
@@ -78,6 +92,20 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         return properties;
     }
 
+    /** Decides what happens to the jobs whose handler failed; a {@link DefaultJobErrorHandler} unless set. */
+    public void setErrorHandler(JobErrorHandler errorHandler) {
+        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+    }
+
+    public JobErrorHandler getErrorHandler() {
+        return errorHandler;
+    }
+
+    /** Where the container publishes its events; none are published without one. */
+    public void setApplicationEventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
+        this.eventPublisher = eventPublisher;
+    }
+
     @Override
     public void start() {
         synchronized (monitor) {
@@ -88,22 +116,25 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
             running = true;
             exited = new CountDownLatch(properties.concurrency());
             List<Worker> started = new ArrayList<>();
-            for (int i = 0; i < properties.concurrency(); i++) {
+            for (int i = 1; i <= properties.concurrency(); i++) {
                 started.add(new Worker(this, i));
             }
+            lastJobNanos.set(System.nanoTime());
+            lastIdleEventNanos.set(lastJobNanos.get());
             workers = List.copyOf(started);
             if (properties.autoTouch()) {
                 toucher = Executors.newSingleThreadScheduledExecutor(this::toucherThread);
                 toucher.scheduleWithFixedDelay(this::touchDue, TOUCH_SCAN_MILLIS, TOUCH_SCAN_MILLIS,
                         TimeUnit.MILLISECONDS);
             }
-            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(id + "-");
+            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(id + "-worker-");
             if (properties.virtualThreads()) {
                 executor.setVirtualThreads(true);
             }
             workers.forEach(executor::execute);
         }
         log.info("Listener " + id + " started on " + tubes + " with " + properties.concurrency() + " workers");
+        publish(new ListenerContainerStartedEvent(this, id));
     }
 
     @Override
@@ -132,6 +163,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
             latch = exited;
             stopping = workers;
         }
+        stopping.forEach(Worker::wake);
         Thread stopper = new Thread(() -> {
             try {
                 awaitWorkers(latch, stopping);
@@ -156,6 +188,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
     /** Stops taking jobs until {@link #resume()}; jobs in hand are finished. */
     public void pause() {
         paused = true;
+        workers.forEach(Worker::wake);
         log.info("Listener " + id + " paused");
     }
 
@@ -182,6 +215,40 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
 
     JobListener listener() {
         return listener;
+    }
+
+    ConnectionHealth health() {
+        return health;
+    }
+
+    void publish(ApplicationEvent event) {
+        ApplicationEventPublisher publisher = eventPublisher;
+        if (publisher != null) {
+            try {
+                publisher.publishEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("A listener of " + event + " failed", e);
+            }
+        }
+    }
+
+    /** A worker reserved a job. */
+    void jobReceived() {
+        lastJobNanos.set(System.nanoTime());
+    }
+
+    /** A worker's reserve timed out: publishes an idle event when the container has been idle long enough. */
+    void reserveTimedOut() {
+        Duration interval = properties.idleEventInterval();
+        if (interval == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long since = Math.max(lastJobNanos.get(), lastIdleEventNanos.get());
+        long last = lastIdleEventNanos.get();
+        if (now - since >= interval.toNanos() && lastIdleEventNanos.compareAndSet(last, now)) {
+            publish(new ListenerContainerIdleEvent(this, id, Duration.ofNanos(now - lastJobNanos.get())));
+        }
     }
 
     boolean isActive() {
@@ -272,6 +339,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
             running = false;
         }
         log.info("Listener " + id + " stopped");
+        publish(new ListenerContainerStoppedEvent(this, id));
     }
 
     private Thread toucherThread(Runnable runnable) {

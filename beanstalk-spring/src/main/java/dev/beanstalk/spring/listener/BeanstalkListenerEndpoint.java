@@ -24,4 +24,9 @@ public interface BeanstalkListenerEndpoint {
     default ContainerProperties resolveProperties(ContainerProperties defaults) {
         return defaults;
     }
+
+    /** This endpoint's own error handler, or null to use the factory's. */
+    default @Nullable JobErrorHandler getErrorHandler() {
+        return null;
+    }
 }

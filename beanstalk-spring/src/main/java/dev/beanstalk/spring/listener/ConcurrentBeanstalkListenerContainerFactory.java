@@ -7,12 +7,15 @@ import dev.beanstalk.spring.observation.BeanstalkListenerObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 
 /**
  * Creates {@link BeanstalkListenerContainer}s that connect through one {@link BeanstalkClient}, read payloads with one
  * {@link JobConverter}, and start from these {@link ContainerProperties}, which each endpoint may override.
  */
-public final class ConcurrentBeanstalkListenerContainerFactory implements BeanstalkListenerContainerFactory {
+public final class ConcurrentBeanstalkListenerContainerFactory
+        implements BeanstalkListenerContainerFactory, ApplicationEventPublisherAware {
 
     private final BeanstalkClient client;
     private final JobConverter converter;
@@ -20,6 +23,8 @@ public final class ConcurrentBeanstalkListenerContainerFactory implements Beanst
     private BeanstalkMetrics metrics = BeanstalkMetrics.NONE;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     private @Nullable BeanstalkListenerObservationConvention observationConvention;
+    private JobErrorHandler errorHandler = new DefaultJobErrorHandler();
+    private @Nullable ApplicationEventPublisher eventPublisher;
 
     public ConcurrentBeanstalkListenerContainerFactory(BeanstalkClient client, JobConverter converter) {
         this.client = Objects.requireNonNull(client, "client");
@@ -51,6 +56,20 @@ public final class ConcurrentBeanstalkListenerContainerFactory implements Beanst
         this.observationConvention = observationConvention;
     }
 
+    /** The error handler of the containers whose endpoint names none; a {@link DefaultJobErrorHandler} unless set. */
+    public void setErrorHandler(JobErrorHandler errorHandler) {
+        this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
+    }
+
+    public JobErrorHandler getErrorHandler() {
+        return errorHandler;
+    }
+
+    @Override
+    public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+        this.eventPublisher = eventPublisher;
+    }
+
     public BeanstalkClient getClient() {
         return client;
     }
@@ -65,7 +84,11 @@ public final class ConcurrentBeanstalkListenerContainerFactory implements Beanst
         if (!observationRegistry.isNoop()) {
             listener = new ObservedJobListener(listener, endpoint.getId(), observationRegistry, observationConvention);
         }
-        return new BeanstalkListenerContainer(endpoint.getId(), endpoint.getTubes(), listener, client,
-                endpoint.resolveProperties(containerProperties), metrics);
+        BeanstalkListenerContainer container = new BeanstalkListenerContainer(endpoint.getId(), endpoint.getTubes(),
+                listener, client, endpoint.resolveProperties(containerProperties), metrics);
+        JobErrorHandler own = endpoint.getErrorHandler();
+        container.setErrorHandler(own != null ? own : errorHandler);
+        container.setApplicationEventPublisher(eventPublisher);
+        return container;
     }
 }

@@ -4,7 +4,7 @@ import dev.beanstalk.client.Job;
 
 /**
  * Works on one reserved job. Returning normally deletes the job unless it was settled through the handle; an
- * exception releases or buries it as the container's retry policy says.
+ * exception releases, buries or dead-letters it as the container's {@link JobErrorHandler} decides.
  */
 @FunctionalInterface
 public interface JobListener {

@@ -14,6 +14,9 @@ public enum JobOutcome {
     /** The handler failed on its last attempt, the payload could not be converted, or it was buried by hand. */
     BURIED,
 
+    /** The handler failed for good and the job was copied into the listener's dead-letter tube, then deleted. */
+    DEAD_LETTERED,
+
     /** The job's TTR ran out before the worker was done with it, so the server gave it back to the ready queue. */
     EXPIRED;
 

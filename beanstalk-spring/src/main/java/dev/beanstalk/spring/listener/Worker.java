@@ -3,13 +3,10 @@ package dev.beanstalk.spring.listener;
 import dev.beanstalk.client.BeanstalkConnection;
 import dev.beanstalk.client.BeanstalkConnectionException;
 import dev.beanstalk.client.Job;
-import dev.beanstalk.client.JobStats;
 import dev.beanstalk.client.Reservation;
-import dev.beanstalk.spring.core.JobConversionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.commons.logging.Log;
@@ -22,26 +19,34 @@ import org.apache.commons.logging.LogFactory;
  * <p>A worker holds at most one job and never reserves while holding it, so a handler that outlives its TTR is kept
  * by the container's touches, not by answering {@code DEADLINE_SOON}. With a prefetch above 1 it reserves a batch
  * of ready jobs instead, each reserve answered at once (a {@code DEADLINE_SOON} or {@code TIMED_OUT} among them just
- * brings fewer jobs). Nothing stops a worker but its container: a
- * failing handler settles its job, and a lost connection is opened again with a growing pause.
+ * brings fewer jobs). Nothing stops a worker but its container: a failing handler's job is settled by the
+ * {@link FailureSettler}, and a lost connection is opened again with a growing pause. The worker's thread carries its
+ * name, {@code <container id>-<n>}, as its log lines do.
+ *
+ * <p>A worker waiting in a reserve without a job in hand is {@linkplain #wake() woken} by a stop or a pause by
+ * closing its connection, which loses nothing; it opens a new one when it reserves again.
  */
 final class Worker implements Runnable {
 
     private static final Log log = LogFactory.getLog(Worker.class);
 
     private final BeanstalkListenerContainer container;
+    private final FailureSettler settler;
     private final String name;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private Duration backoff;
     private BeanstalkConnection connection;
     private boolean lostConnection;
+    private boolean down;
     private volatile InFlightJob current;
     private volatile Thread thread;
+    private final IdleReserve idleReserve = new IdleReserve();
 
     Worker(BeanstalkListenerContainer container, int index) {
         this.container = container;
-        this.name = container.getId() + "#" + index;
+        this.settler = new FailureSettler(container);
+        this.name = container.getId() + "-" + index;
         this.initialBackoff = container.client().options().reconnectDelay();
         this.maxBackoff = container.client().options().maxReconnectDelay();
         this.backoff = initialBackoff;
@@ -60,6 +65,7 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         thread = Thread.currentThread();
+        thread.setName(name);
         Finished finished = null;
         try {
             boolean prefetching = container.properties().prefetch() > 1;
@@ -70,6 +76,10 @@ final class Worker implements Runnable {
                     } else {
                         finished = step(finished);
                     }
+                } catch (IdleReserve.WokenException | FailureSettler.SettleFailedException e) {
+                    finished = null;
+                    sentDeletes.clear();
+                    dropConnection();
                 } catch (Throwable e) {
                     finished = null;
                     sentDeletes.clear();
@@ -79,6 +89,9 @@ final class Worker implements Runnable {
             deleteQuietly(finished);
             awaitDeletesQuietly();
         } finally {
+            if (down) {
+                container.health().exited();
+            }
             if (connection != null) {
                 connection.close();
             }
@@ -105,6 +118,16 @@ final class Worker implements Runnable {
         }
     }
 
+    /** Ends a reserve that waits without a job in hand, for a stop or a pause to take effect at once. */
+    void wake() {
+        idleReserve.wake();
+    }
+
+    private Reservation reserveWhileIdle() {
+        return idleReserve.reserve(connection, container.properties().reserveTimeout(),
+                () -> !container.isActive() || container.isPaused());
+    }
+
     private Finished step(Finished finished) {
         ensureConnected();
         if (container.isPaused()) {
@@ -114,10 +137,10 @@ final class Worker implements Runnable {
         }
         Reservation reservation;
         if (finished == null) {
-            reservation = connection.reserve(container.properties().reserveTimeout());
+            reservation = reserveWhileIdle();
         } else {
-            BeanstalkConnection.NextJob next = connection.deleteAndReserve(finished.id(),
-                    container.properties().reserveTimeout());
+            // a ready job comes back in the same write; with none, the next step waits in a reserve a stop can end
+            BeanstalkConnection.NextJob next = connection.deleteAndReserve(finished.id(), Duration.ZERO);
             recordDelete(finished, next.deleted());
             reservation = next.reservation();
         }
@@ -130,6 +153,8 @@ final class Worker implements Runnable {
         }
         if (reservation instanceof Reservation.DeadlineSoon) {
             log.debug("Listener " + name + " was told DEADLINE_SOON without holding a job");
+        } else if (finished == null) {
+            container.reserveTimedOut();
         }
         return null;
     }
@@ -158,7 +183,7 @@ final class Worker implements Runnable {
             join(reserve).reservedJob().ifPresent(jobs::add);
         }
         if (jobs.isEmpty()) {
-            connection.reserve(container.properties().reserveTimeout()).reservedJob().ifPresent(jobs::add);
+            reserveWhileIdle().reservedJob().ifPresentOrElse(jobs::add, container::reserveTimedOut);
         }
         backoff = initialBackoff;
         for (Job job : jobs) {
@@ -200,12 +225,13 @@ final class Worker implements Runnable {
     }
 
     private Finished handle(Job job) {
+        container.jobReceived();
         long start = System.nanoTime();
         InFlightJob inFlight = new InFlightJob(job, container.tubeOf(job, connection), connection, start);
         current = inFlight;
         Throwable failure = null;
         try {
-            container.listener().onJob(job, inFlight);
+            invokeListener(job, inFlight);
         } catch (Throwable e) {
             failure = e;
         } finally {
@@ -221,8 +247,18 @@ final class Worker implements Runnable {
         if (failure == null) {
             return new Finished(job.id(), inFlight.tube(), nanos);
         }
-        container.record(inFlight.tube(), settleFailed(job, failure), nanos);
+        container.record(inFlight.tube(), settler.settle(name, connection, job, failure), nanos);
         return null;
+    }
+
+    /** Runs the listener on one job, with the job's MDC entries set. */
+    private void invokeListener(Job job, InFlightJob inFlight) throws Exception {
+        ListenerMdc.put(job, inFlight.tube(), container.getId());
+        try {
+            container.listener().onJob(job, inFlight);
+        } finally {
+            ListenerMdc.clear();
+        }
     }
 
     private void settledElsewhere(InFlightJob inFlight, Throwable failure, long nanos) {
@@ -234,41 +270,6 @@ final class Worker implements Runnable {
             log.warn("Listener " + name + " failed on job " + inFlight.job().idString() + " after it was "
                     + (byHand != null ? byHand.tagValue() : "released by a stop"), failure);
         }
-    }
-
-    private JobOutcome settleFailed(Job job, Throwable failure) {
-        Optional<JobStats> stats = connection.statsJob(job.id());
-        if (stats.isEmpty()) {
-            log.warn("Listener " + name + " failed on job " + job.idString() + ", which no longer exists", failure);
-            return JobOutcome.EXPIRED;
-        }
-        long attempt = stats.get().reserves();
-        long priority = stats.get().priority();
-        if (failure instanceof JobConversionException) {
-            log.error("Listener " + name + " buried job " + job.idString() + ": its payload could not be converted",
-                    failure);
-            return bury(job, priority);
-        }
-        RetryPolicy retry = container.properties().retry();
-        if (retry.shouldRetry(attempt)) {
-            Duration delay = retry.delayAfter(attempt);
-            log.warn("Listener " + name + " failed on job " + job.idString() + " (attempt " + attempt + " of "
-                    + retry.maxAttempts() + "); released with a delay of " + delay, failure);
-            return connection.release(job.id(), priority, delay) ? JobOutcome.RELEASED : expired(job);
-        }
-        log.error("Listener " + name + " failed on job " + job.idString() + " (attempt " + attempt + " of "
-                + retry.maxAttempts() + "); buried", failure);
-        return bury(job, priority);
-    }
-
-    private JobOutcome bury(Job job, long priority) {
-        return connection.bury(job.id(), priority) ? JobOutcome.BURIED : expired(job);
-    }
-
-    private JobOutcome expired(Job job) {
-        log.warn("Job " + job.idString() + " was no longer held by listener " + name + ": its TTR ran out, so it may"
-                + " run twice");
-        return JobOutcome.EXPIRED;
     }
 
     private void recordDelete(Finished finished, boolean deleted) {
@@ -301,7 +302,10 @@ final class Worker implements Runnable {
             connection.reconnect();
             lostConnection = false;
             container.reconnected();
-            log.info("Listener " + name + " connected again to " + container.client().options().servers());
+        }
+        if (down) {
+            down = false;
+            container.health().restored(name);
         }
     }
 
@@ -321,22 +325,33 @@ final class Worker implements Runnable {
         }
     }
 
+    /** Closes the connection without counting it lost: a wake, or a settle that failed. */
+    private void dropConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        lostConnection = false;
+    }
+
     private void recover(Throwable failure) {
         if (!container.isActive()) {
             return;
         }
         if (failure instanceof BeanstalkConnectionException) {
-            log.warn("Listener " + name + " lost its connection (" + failure.getMessage() + "); trying again in "
-                    + backoff.toMillis() + " ms");
+            if (down) {
+                container.health().stillDown(name, failure, backoff.toMillis());
+            } else {
+                down = true;
+                container.health().lost(name, failure);
+            }
         } else {
             log.error("Listener " + name + " failed; it opens a new connection in " + backoff.toMillis() + " ms",
                     failure);
         }
         lostConnection = connection != null;
         if (connection != null && connection.isOpen() && !(failure instanceof BeanstalkConnectionException)) {
-            connection.close();
-            connection = null;
-            lostConnection = false;
+            dropConnection();
         }
         container.sleep(backoff);
         backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);

@@ -20,6 +20,10 @@ public interface BeanstalkMetrics {
     default void handled(String listenerId, String tube, JobOutcome outcome, long nanos) {
     }
 
+    /** A put into {@code tube} registered to run after a commit failed once the transaction had committed. */
+    default void putAfterCommitFailed(String tube) {
+    }
+
     /** A worker of the listener {@code listenerId} lost its connection and connected again. */
     default void reconnected(String listenerId) {
     }

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records {@link BeanstalkMetrics} as Micrometer meters: the timer {@code beanstalk.put} (tags {@code tube},
  * {@code result} success or failure), the timer {@code beanstalk.listener.jobs} (tags {@code listener}, {@code tube}
- * the job's own, {@code outcome} deleted, released, buried or expired) and the counter
- * {@code beanstalk.listener.reconnects} (tag {@code listener}).
+ * the job's own, {@code outcome} deleted, released, buried, dead_lettered or expired), the counter
+ * {@code beanstalk.listener.reconnects} (tag {@code listener}) and the counter
+ * {@code beanstalk.put.after-commit.failures} (tag {@code tube}).
  *
  * <p>Each meter is registered once, on first use, and reused for every later put or job with the same tags.
  */
@@ -42,6 +43,15 @@ public final class MicrometerBeanstalkMetrics implements BeanstalkMetrics {
                         .tag("result", key.success() ? "success" : "failure")
                         .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void putAfterCommitFailed(String tube) {
+        Counter.builder("beanstalk.put.after-commit.failures")
+                .description("Puts that failed after their transaction had committed, so the job was not put")
+                .tag("tube", tube)
+                .register(registry)
+                .increment();
     }
 
     @Override

@@ -7,7 +7,11 @@ import dev.beanstalk.spring.core.JsonJobConverter;
 import dev.beanstalk.spring.listener.BeanstalkListenerContainer;
 import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
 import dev.beanstalk.spring.listener.ConcurrentBeanstalkListenerContainerFactory;
+import dev.beanstalk.spring.core.JobConversionException;
 import dev.beanstalk.spring.listener.ContainerProperties;
+import dev.beanstalk.spring.listener.DefaultJobErrorHandler;
+import dev.beanstalk.spring.listener.FailureDecision;
+import dev.beanstalk.spring.listener.JobErrorHandler;
 import dev.beanstalk.spring.listener.RetryPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,23 @@ class BeanstalkListenerAnnotationBeanPostProcessorTests {
     }
 
     @Test
+    void resolvesSpelAndTheFailureHandlingAttributes() {
+        new ApplicationContextRunner().withUserConfiguration(Config.class, FailureConfig.class)
+                .withPropertyValues("app.tube=resolved", "app.workers=2").run(context -> {
+                    BeanstalkListenerContainer failing = context.getBean(BeanstalkListenerEndpointRegistry.class)
+                            .getListenerContainer("failing");
+                    assertThat(failing.getTubes()).containsExactly("spel-resolved", "a", "b");
+                    assertThat(failing.properties().deadLetterTube()).isEqualTo("resolved.failed");
+                    assertThat(failing.properties().retry().noRetryFor()).containsExactlyInAnyOrder(
+                            IllegalArgumentException.class, JobConversionException.class);
+                    assertThat(failing.getErrorHandler()).isSameAs(context.getBean("burying"));
+                    assertThat(context.getBean(BeanstalkListenerEndpointRegistry.class)
+                            .getListenerContainer("handlers.plain").getErrorHandler())
+                            .isInstanceOf(DefaultJobErrorHandler.class);
+                });
+    }
+
+    @Test
     void readsDurations() {
         assertThat(BeanstalkListenerAnnotationBeanPostProcessor.duration("250")).isEqualTo(Duration.ofMillis(250));
         assertThat(BeanstalkListenerAnnotationBeanPostProcessor.duration("250ms")).isEqualTo(Duration.ofMillis(250));
@@ -58,6 +79,29 @@ class BeanstalkListenerAnnotationBeanPostProcessorTests {
 
         @BeanstalkListener(tube = "plain")
         void plain(String text) {
+        }
+    }
+
+    static final class FailureHandlers {
+
+        @BeanstalkListener(id = "failing", tube = "#{'spel-' + '${app.tube}'}", tubes = "#{{'a', 'b'}}",
+                deadLetterTube = "${app.tube}.failed", noRetryFor = IllegalArgumentException.class,
+                errorHandler = "burying")
+        void failing(String text) {
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class FailureConfig {
+
+        @Bean
+        FailureHandlers failureHandlers() {
+            return new FailureHandlers();
+        }
+
+        @Bean
+        JobErrorHandler burying() {
+            return failed -> FailureDecision.bury();
         }
     }
 

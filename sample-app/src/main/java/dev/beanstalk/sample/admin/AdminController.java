@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminController {
 
     private final BeanstalkOperations beanstalk;
+    private final DeadLetters deadLetters;
+    private final String deadLetterTube;
 
-    public AdminController(BeanstalkOperations beanstalk) {
+    public AdminController(BeanstalkOperations beanstalk, DeadLetters deadLetters,
+            @Value("${beanstalk.listener.dead-letter-tube}") String deadLetterTube) {
         this.beanstalk = beanstalk;
+        this.deadLetters = deadLetters;
+        this.deadLetterTube = deadLetterTube;
+    }
+
+    /** A job in the dead-letter tube: its body unchanged, and where it failed when this application moved it. */
+    public record DeadLetterView(long id, String body, Long originalJobId, String originalTube, String failure) {
+    }
+
+    /** The dead-letter tube: how many jobs it holds, and those this application moved there that are still in it. */
+    public record DeadLetterTubeView(String tube, long ready, List<DeadLetterView> jobs) {
     }
 
     /** A job's id and its body as UTF-8 text. */
@@ -56,6 +70,20 @@ public class AdminController {
     @GetMapping("/tubes/{tube}")
     public TubeStats tube(@PathVariable String tube) {
         return beanstalk.statsTube(tube).orElseThrow(() -> noTube(tube));
+    }
+
+    /**
+     * The dead-letter tube: its ready count (jobs put there by any application) and the jobs this one moved there,
+     * newest first, while they are still there.
+     */
+    @GetMapping("/dead-letters")
+    public DeadLetterTubeView deadLetters() {
+        long ready = beanstalk.statsTube(deadLetterTube).map(TubeStats::currentJobsReady).orElse(0L);
+        List<DeadLetterView> jobs = deadLetters.recent().stream()
+                .flatMap(letter -> beanstalk.peek(letter.id()).stream().map(job -> new DeadLetterView(job.id(),
+                        job.bodyAsString(), letter.originalJobId(), letter.originalTube(), letter.failure())))
+                .toList();
+        return new DeadLetterTubeView(deadLetterTube, ready, jobs);
     }
 
     /** Pheanstalk {@code statsJob($job)}. */

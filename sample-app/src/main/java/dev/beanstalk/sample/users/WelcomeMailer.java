@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works on tube {@code userReg}: "sends" each new user a welcome mail (logs it and remembers it). The mail server
- * refuses users named {@code fail}: their job is retried ({@code beanstalk.listener.retry.*}) and then buried.
+ * refuses users named {@code fail}: their job is retried ({@code beanstalk.listener.retry.*}) and then moved to the
+ * dead-letter tube ({@code beanstalk.listener.dead-letter-tube}).
  */
 @Component
 public class WelcomeMailer {
