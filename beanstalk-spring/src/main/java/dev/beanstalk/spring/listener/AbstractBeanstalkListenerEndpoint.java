@@ -1,6 +1,7 @@
 package dev.beanstalk.spring.listener;
 
 import dev.beanstalk.client.TubeNames;
+import dev.beanstalk.spring.core.JobConverter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
     private Duration retryInitialDelay;
     private Double retryMultiplier;
     private Duration retryMaxDelay;
+    private JobConverter converter;
 
     @Override
     public String getId() {
@@ -74,6 +76,21 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
 
     public void setRetryMaxDelay(Duration retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
+    }
+
+    /** The converter of this endpoint's payloads instead of the container factory's, such as a PHP framework's. */
+    public void setConverter(JobConverter converter) {
+        this.converter = converter;
+    }
+
+    /** This endpoint's converter, or the factory's {@code defaultConverter} when it has none. */
+    protected JobConverter converter(JobConverter defaultConverter) {
+        return converter != null ? converter : defaultConverter;
+    }
+
+    /** Whether this endpoint overrides any of the retry policy, so that jobs' retry hints do not apply. */
+    protected boolean hasOwnRetry() {
+        return maxAttempts != null || retryInitialDelay != null || retryMultiplier != null || retryMaxDelay != null;
     }
 
     @Override

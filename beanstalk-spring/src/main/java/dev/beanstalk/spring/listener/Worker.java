@@ -6,6 +6,7 @@ import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobStats;
 import dev.beanstalk.client.Reservation;
 import dev.beanstalk.spring.core.JobConversionException;
+import dev.beanstalk.spring.core.RetryHints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,15 +251,28 @@ final class Worker implements Runnable {
             return bury(job, priority);
         }
         RetryPolicy retry = container.properties().retry();
-        if (retry.shouldRetry(attempt)) {
-            Duration delay = retry.delayAfter(attempt);
+        // Issue 12, per-job retry hints: a job's own maxTries/backoff (a Laravel envelope's) replace the policy's
+        // when the listener sets no retry of its own. The only place they are applied: re-wire into the SPI here.
+        RetryHints hints = retryHints(job);
+        int maxAttempts = hints.maxAttempts(retry.maxAttempts());
+        if (attempt < maxAttempts) {
+            Duration delay = hints.delayAfter(attempt, retry.delayAfter(attempt));
             log.warn("Listener " + name + " failed on job " + job.idString() + " (attempt " + attempt + " of "
-                    + retry.maxAttempts() + "); released with a delay of " + delay, failure);
+                    + maxAttempts + "); released with a delay of " + delay, failure);
             return connection.release(job.id(), priority, delay) ? JobOutcome.RELEASED : expired(job);
         }
         log.error("Listener " + name + " failed on job " + job.idString() + " (attempt " + attempt + " of "
-                + retry.maxAttempts() + "); buried", failure);
+                + maxAttempts + "); buried", failure);
         return bury(job, priority);
+    }
+
+    private RetryHints retryHints(Job job) {
+        try {
+            return container.listener().retryHints(job);
+        } catch (RuntimeException e) {
+            log.warn("Listener " + name + " could not read the retry hints of job " + job.idString(), e);
+            return RetryHints.NONE;
+        }
     }
 
     private JobOutcome bury(Job job, long priority) {
