@@ -84,7 +84,7 @@ final class PhpReader {
         expect(':');
         int at = pos;
         String text = token(end);
-        if (!text.matches("[+-]?[0-9]{1,19}")) {
+        if (!text.matches("[+-]?[0-9]{1,20}")) {
             throw failAt(at, "'" + text + "' is not an integer");
         }
         try {
@@ -249,25 +249,30 @@ final class PhpReader {
 
     private int count(char end) {
         int at = pos;
-        int count = length(end);
-        if ((long) count * MIN_ELEMENT_BYTES > data.length - pos) {
+        long count = size(end);
+        if (count * MIN_ELEMENT_BYTES > data.length - pos) {
             throw failAt(at, "a count of " + count + " elements cannot fit the " + (data.length - pos)
                     + " bytes left");
         }
-        return count;
+        return (int) count;
     }
 
     private int length(char end) {
+        int at = pos;
+        long length = size(end);
+        if (length > data.length - pos) {
+            throw failAt(at, "a length of " + length + " is more than the " + (data.length - pos) + " bytes left");
+        }
+        return (int) length;
+    }
+
+    private long size(char end) {
         int at = pos;
         String text = token(end);
         if (!text.matches("[0-9]{1,10}")) {
             throw failAt(at, "'" + text + "' is not a length");
         }
-        long length = Long.parseLong(text);
-        if (length > data.length - pos) {
-            throw failAt(at, "a length of " + length + " is more than the " + (data.length - pos) + " bytes left");
-        }
-        return (int) length;
+        return Long.parseLong(text);
     }
 
     /** The ASCII text up to {@code end}, which is consumed; at most 400 bytes. */

@@ -52,9 +52,10 @@ final class PhpWriter {
             string(value.toString());
             ascii(";");
         } else if (value instanceof PhpEnum phpEnum) {
-            ascii("E");
-            string(phpEnum.className() + ":" + phpEnum.caseName());
-            ascii(";");
+            byte[] name = (phpEnum.className() + ":" + phpEnum.caseName()).getBytes(StandardCharsets.UTF_8);
+            ascii("E:" + name.length + ":\"");
+            out.writeBytes(name);
+            ascii("\";");
         } else {
             container(value);
         }
