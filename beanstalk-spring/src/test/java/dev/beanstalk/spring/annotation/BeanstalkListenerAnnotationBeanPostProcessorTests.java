@@ -9,7 +9,11 @@ import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
 import dev.beanstalk.spring.listener.ConcurrentBeanstalkListenerContainerFactory;
 import dev.beanstalk.spring.listener.ContainerProperties;
 import dev.beanstalk.spring.listener.RetryPolicy;
+import dev.beanstalk.spring.php.LaravelJobConverter;
+import dev.beanstalk.spring.php.PhpClass;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +42,24 @@ class BeanstalkListenerAnnotationBeanPostProcessorTests {
     }
 
     @Test
+    void aClassListenerBecomesOneContainerForItsHandlers() {
+        new ApplicationContextRunner().withUserConfiguration(Config.class, PhpConfig.class)
+                .withPropertyValues("app.tube=t", "app.workers=1").run(context -> {
+            BeanstalkListenerEndpointRegistry registry = context.getBean(BeanstalkListenerEndpointRegistry.class);
+            assertThat(registry.getListenerContainers()).hasSize(3);
+            assertThat(registry.getListenerContainer("phpJobs").getTubes()).containsExactly("php");
+        });
+    }
+
+    @Test
+    void aListenerNamingAMissingConverterFailsTheContext() {
+        new ApplicationContextRunner().withUserConfiguration(Config.class, PhpJobs.class)
+                .withPropertyValues("app.tube=t", "app.workers=1").run(context ->
+                assertThat(context).hasFailed().getFailure().hasRootCauseMessage(
+                        "No bean named 'laravel' available"));
+    }
+
+    @Test
     void readsDurations() {
         assertThat(BeanstalkListenerAnnotationBeanPostProcessor.duration("250")).isEqualTo(Duration.ofMillis(250));
         assertThat(BeanstalkListenerAnnotationBeanPostProcessor.duration("250ms")).isEqualTo(Duration.ofMillis(250));
@@ -58,6 +80,44 @@ class BeanstalkListenerAnnotationBeanPostProcessorTests {
 
         @BeanstalkListener(tube = "plain")
         void plain(String text) {
+        }
+    }
+
+    @PhpClass("App\\Jobs\\Welcome")
+    record Welcome(long id) {
+    }
+
+    @PhpClass("App\\Jobs\\Goodbye")
+    record Goodbye(long id) {
+    }
+
+    @BeanstalkListener(tube = "php", converter = "laravel")
+    static final class PhpJobs {
+
+        final List<Object> calls = new ArrayList<>();
+
+        @BeanstalkHandler
+        void welcome(Welcome welcome) {
+            calls.add(welcome);
+        }
+
+        @BeanstalkHandler
+        void goodbye(Goodbye goodbye) {
+            calls.add(goodbye);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PhpConfig {
+
+        @Bean
+        LaravelJobConverter laravel() {
+            return new LaravelJobConverter(JsonMapper.builder().build());
+        }
+
+        @Bean
+        PhpJobs phpJobs() {
+            return new PhpJobs();
         }
     }
 
