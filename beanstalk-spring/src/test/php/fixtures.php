@@ -7,8 +7,9 @@ require_once '/usr/share/php/Symfony/Component/Messenger/autoload.php';
 require_once '/usr/share/php/Symfony/Component/Serializer/autoload.php';
 require_once '/usr/share/php/Symfony/Component/PropertyAccess/autoload.php';
 require_once '/usr/share/php/Pheanstalk/autoload.php';
-require_once __DIR__ . '/../resources/php/jobs.php';
-require_once __DIR__ . '/../resources/php/messages.php';
+// The job and message classes are the sample's interop tests' own.
+require_once __DIR__ . '/../../../../sample-app/src/test/resources/php/jobs.php';
+require_once __DIR__ . '/../../../../sample-app/src/test/resources/php/messages.php';
 
 $out = __DIR__ . '/../resources/php-fixtures';
 
