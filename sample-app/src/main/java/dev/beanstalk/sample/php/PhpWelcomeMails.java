@@ -5,6 +5,7 @@ import dev.beanstalk.spring.core.BeanstalkOperations;
 import dev.beanstalk.spring.php.LaravelJobConverter;
 import dev.beanstalk.spring.php.PhpClass;
 import dev.beanstalk.spring.php.SymfonyMessengerJobConverter;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,10 +23,11 @@ public class PhpWelcomeMails {
     private final BeanstalkOperations laravel;
     private final BeanstalkOperations symfony;
 
-    public PhpWelcomeMails(BeanstalkOperations beanstalk, LaravelJobConverter laravel,
-            SymfonyMessengerJobConverter symfony) {
-        this.laravel = beanstalk.withConverter(laravel);
-        this.symfony = beanstalk.withConverter(symfony);
+    public PhpWelcomeMails(BeanstalkOperations beanstalk, BeanFactory beans) {
+        this.laravel = beanstalk.withConverter(beans.getBean(PhpFrameworksConfiguration.LARAVEL,
+                LaravelJobConverter.class));
+        this.symfony = beanstalk.withConverter(beans.getBean(PhpFrameworksConfiguration.SYMFONY,
+                SymfonyMessengerJobConverter.class));
     }
 
     /** The Laravel job, which the Laravel app's class of that name handles. */
