@@ -9,47 +9,29 @@ import dev.beanstalk.sample.users.UserRegistration;
 import dev.beanstalk.sample.users.WelcomeMailer;
 import dev.beanstalk.spring.annotation.BeanstalkHandler;
 import dev.beanstalk.spring.annotation.BeanstalkListener;
-import dev.beanstalk.spring.core.BeanstalkOperations;
 import dev.beanstalk.spring.listener.JobHandle;
 import dev.beanstalk.spring.php.PhpClass;
-import dev.beanstalk.test.Beanstalkd;
-import dev.beanstalk.test.BeanstalkdServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The sample with Debian's real Laravel queue ({@code Illuminate\Queue}) and Symfony Messenger (its beanstalkd
  * transport, with each serializer) on one real beanstalkd: each side runs the jobs the other queued.
  */
-@Beanstalkd
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"beanstalk.listener.retry.initial-delay=1s", "beanstalk.listener.retry.multiplier=1"})
-@DirtiesContext
 @Timeout(90)
-class PhpFrameworksInteropIntegrationTests {
-
-    private static BeanstalkdServer server;
+class PhpFrameworksInteropIntegrationTests extends SampleOnBeanstalkdTests {
 
     private static Php php;
-
-    @Autowired
-    BeanstalkOperations beanstalk;
 
     @Autowired
     WelcomeMailer mailer;
@@ -60,26 +42,9 @@ class PhpFrameworksInteropIntegrationTests {
     @Autowired
     FailingLaravelJobs failing;
 
-    @Value("${local.server.port}")
-    int port;
-
-    Http http;
-
     @BeforeAll
-    static void start(BeanstalkdServer started) {
-        server = started;
+    static void php() {
         php = Php.requireFrameworks();
-    }
-
-    @DynamicPropertySource
-    static void beanstalk(DynamicPropertyRegistry properties) {
-        properties.add("beanstalk.host", () -> server.host());
-        properties.add("beanstalk.port", () -> server.port());
-    }
-
-    @BeforeEach
-    void http() {
-        http = new Http(port);
     }
 
     @Test
@@ -176,18 +141,6 @@ class PhpFrameworksInteropIntegrationTests {
         return Long.parseLong(php.run("laravel-dispatch.php", all));
     }
 
-    private boolean welcomed(long userId) {
-        for (JsonNode user : http.get("/users/welcomed").json()) {
-            if (user.get("id").asLong() == userId) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private JobState state(long jobId) {
-        return beanstalk.statsJob(jobId).map(JobStats::state).orElse(null);
-    }
 
     @PhpClass("App\\Jobs\\SendWelcomeMail")
     record SendWelcomeMail(long id, String name) {

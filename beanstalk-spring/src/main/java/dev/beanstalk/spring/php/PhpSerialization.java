@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * truncated or trailing data, a string that is not UTF-8, a reference to a value still being read (a cycle) and
  * custom-serialized {@code C:} objects are {@link JobConversionException}s naming the offset and the rule. Values
  * come back as {@code null}, {@code Boolean}, {@code Long}, {@code Double}, {@code String}, {@code Map} (an array,
- * keyed by {@code Long} and {@code String}), {@link PhpObject} and {@link PhpEnum}; nothing else is created.
+ * keyed by {@code Long} and {@code String}), {@link PhpObject} and {@link PhpEnum}; nothing else is created. A
+ * reference is the very value it names; of two properties with one plain name (a parent's private one and the
+ * child's), the first is kept.
  */
 public final class PhpSerialization {
 
