@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Writing, a payload whose type has a {@link PhpClass} (or a {@link PhpObject}) becomes a job that Laravel's
  * worker runs as that class, its properties set from the payload's (as public properties; PHP assigns them to
- * protected and private ones of the same name too).
+ * protected and private ones of the same name too). As in PHP, its {@code tries}, {@code maxExceptions},
+ * {@code failOnTimeout}, {@code backoff} (seconds, or a list of them) and {@code timeout} properties, when it has
+ * them, become the envelope's.
  */
 public final class LaravelJobConverter extends PhpJobConverter {
 
@@ -90,17 +93,33 @@ public final class LaravelJobConverter extends PhpJobConverter {
         return new RetryHints(attempts, delays);
     }
 
+    private static Long integer(Object value) {
+        return value instanceof Long number ? number : null;
+    }
+
+    /** As {@code Queue::getJobBackoff}: seconds, or a list of them joined by commas. */
+    private static String backoff(Object value) {
+        if (value instanceof Long seconds) {
+            return seconds.toString();
+        }
+        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(Long.class::isInstance)) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return null;
+    }
+
     @Override
     byte[] encode(PhpObject object) {
         ObjectNode envelope = mapper.createObjectNode();
         envelope.put("uuid", UUID.randomUUID().toString());
         envelope.put("displayName", object.className());
         envelope.put("job", CALL_QUEUED_HANDLER);
-        envelope.putNull("maxTries");
-        envelope.putNull("maxExceptions");
-        envelope.put("failOnTimeout", false);
-        envelope.putNull("backoff");
-        envelope.putNull("timeout");
+        Map<String, Object> properties = object.properties();
+        envelope.putPOJO("maxTries", integer(properties.get("tries")));
+        envelope.putPOJO("maxExceptions", integer(properties.get("maxExceptions")));
+        envelope.put("failOnTimeout", Boolean.TRUE.equals(properties.get("failOnTimeout")));
+        envelope.putPOJO("backoff", backoff(properties.get("backoff")));
+        envelope.putPOJO("timeout", integer(properties.get("timeout")));
         envelope.putNull("retryUntil");
         ObjectNode data = envelope.putObject("data");
         data.put("commandName", object.className());

@@ -126,6 +126,22 @@ class LaravelJobConverterTests {
         assertThat(converter.toBody(new PhpObject("App\\Jobs\\X", Map.of()))).isNotEmpty();
     }
 
+    @PhpClass("App\\Jobs\\Retried")
+    record Retried(long id, int tries, List<Integer> backoff, int timeout) {
+    }
+
+    @Test
+    void aPayloadsTriesBackoffAndTimeoutGoInTheEnvelopeAsPhpPutsThem() {
+        byte[] body = converter.toBody(new Retried(1, 4, List.of(2, 10), 30));
+
+        JsonNode envelope = JsonMapper.shared().readTree(body);
+        assertThat(envelope.get("maxTries").asInt()).isEqualTo(4);
+        assertThat(envelope.get("backoff").stringValue()).isEqualTo("2,10");
+        assertThat(envelope.get("timeout").asInt()).isEqualTo(30);
+        assertThat(converter.retryHints(body)).isEqualTo(new RetryHints(4, List.of(Duration.ofSeconds(2),
+                Duration.ofSeconds(10))));
+    }
+
     @Test
     void aPayloadWithoutPhpClassIsNotWritten() {
         assertThatExceptionOfType(JobConversionException.class).isThrownBy(() -> converter.toBody(new Unnamed(1)))
