@@ -24,13 +24,17 @@ final class PhpReader {
     private final byte[] data;
     private final int maxDepth;
     private final List<Object> slots = new ArrayList<>();
+    private final List<Long> weights = new ArrayList<>();
     private final BitSet open = new BitSet();
+    private final long maxValues;
+    private long values;
     private int pos;
     private int depth;
 
     PhpReader(byte[] data, int maxDepth) {
         this.data = data;
         this.maxDepth = maxDepth;
+        this.maxValues = Math.max(10_000, data.length);
     }
 
     Object readAll() {
@@ -56,8 +60,8 @@ final class PhpReader {
             case 'a' -> array();
             case 'O' -> object();
             case 'E' -> push(enumCase());
-            case 'r' -> push(reference());
-            case 'R' -> reference();
+            case 'r' -> reference(true);
+            case 'R' -> reference(false);
             case 'C' -> throw failAt(start, "a custom-serialized object (C:, a class implementing Serializable)"
                     + " cannot be read; only plain objects (O:)");
             default -> throw failAt(start, "unknown type '" + printable(type) + "'");
@@ -124,6 +128,7 @@ final class PhpReader {
     }
 
     private Map<Object, Object> array() {
+        long start = values;
         int slot = open();
         expect(':');
         int count = count(':');
@@ -140,10 +145,11 @@ final class PhpReader {
         }
         depth--;
         expect('}');
-        return close(slot, Collections.unmodifiableMap(elements));
+        return close(slot, start, Collections.unmodifiableMap(elements));
     }
 
     private PhpObject object() {
+        long start = values;
         int slot = open();
         expect(':');
         String className = className();
@@ -162,7 +168,7 @@ final class PhpReader {
         }
         depth--;
         expect('}');
-        return close(slot, new PhpObject(className, properties));
+        return close(slot, start, new PhpObject(className, properties));
     }
 
     private PhpEnum enumCase() {
@@ -176,8 +182,11 @@ final class PhpReader {
         }
     }
 
-    /** {@code r:n;} or {@code R:n;}: the n-th value read (from 1), which must be complete. */
-    private Object reference() {
+    /**
+     * {@code r:n;} or {@code R:n;}: the n-th value read (from 1), which must be complete; it counts as all the values
+     * it holds, so that references cannot expand a small input into a huge tree.
+     */
+    private Object reference(boolean pushed) {
         int at = pos - 1;
         long index = integer(';');
         if (index < 1 || index > slots.size()) {
@@ -186,7 +195,14 @@ final class PhpReader {
         if (open.get((int) index - 1)) {
             throw failAt(at, "reference " + index + " points to a value that contains it (a cycle)");
         }
-        return slots.get((int) index - 1);
+        long weight = weights.get((int) index - 1);
+        count(at, weight);
+        Object value = slots.get((int) index - 1);
+        if (pushed) {
+            slots.add(value);
+            weights.add(weight);
+        }
+        return value;
     }
 
     private Object key() {
@@ -225,20 +241,32 @@ final class PhpReader {
     }
 
     private int open() {
+        count(pos - 1, 1);
         slots.add(null);
+        weights.add(1L);
         open.set(slots.size() - 1);
         return slots.size() - 1;
     }
 
-    private <T> T close(int slot, T value) {
+    private <T> T close(int slot, long start, T value) {
         slots.set(slot, value);
+        weights.set(slot, values - start);
         open.clear(slot);
         return value;
     }
 
     private <T> T push(T value) {
+        count(pos - 1, 1);
         slots.add(value);
+        weights.add(1L);
         return value;
+    }
+
+    private void count(int at, long more) {
+        values += more;
+        if (values > maxValues) {
+            throw failAt(at, "the data expands to more than " + maxValues + " values (references repeat values)");
+        }
     }
 
     private void descend() {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * their protected {@code \0*\0} and private {@code \0Class\0} property names made plain), enums and references.
  *
  * <p>Reading is strict and bounded: nesting deeper than the limit, a length or count larger than the data left,
+ * references that expand the data to more values than its length in bytes (at least 10,000),
  * truncated or trailing data, a string that is not UTF-8, a reference to a value still being read (a cycle) and
  * custom-serialized {@code C:} objects are {@link JobConversionException}s naming the offset and the rule. Values
  * come back as {@code null}, {@code Boolean}, {@code Long}, {@code Double}, {@code String}, {@code Map} (an array,

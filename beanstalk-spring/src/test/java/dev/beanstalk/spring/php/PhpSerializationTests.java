@@ -186,6 +186,23 @@ class PhpSerializationTests {
         assertRefused("O:8:\"stdClass\":1:{s:4:\"self\";r:1;}", "(a cycle)");
     }
 
+    @Test
+    @Timeout(10)
+    void referencesCannotExpandASmallInputIntoAHugeTree() {
+        StringBuilder laughs = new StringBuilder("a:41:{i:0;a:1:{i:0;N;}");
+        for (int i = 1; i <= 40; i++) {
+            int previous = i == 1 ? 2 : 3 * i - 2;
+            laughs.append("i:").append(i).append(";a:2:{i:0;r:").append(previous).append(";i:1;r:").append(previous)
+                    .append(";}");
+        }
+        laughs.append("}");
+
+        assertRefused(laughs.toString(), "expands to more than 10000 values (references repeat values)");
+        Map<?, ?> fine = (Map<?, ?>) PhpSerialization.unserialize(
+                "a:3:{i:0;a:1:{i:0;N;}i:1;a:2:{i:0;r:2;i:1;r:2;}i:2;r:5;}".getBytes(StandardCharsets.UTF_8));
+        assertThat(fine.get(2L)).isSameAs(((Map<?, ?>) fine.get(1L)).get(1L));
+    }
+
     private static void assertRefused(String data, String rule) {
         assertRefused(data.getBytes(StandardCharsets.UTF_8), rule);
     }
