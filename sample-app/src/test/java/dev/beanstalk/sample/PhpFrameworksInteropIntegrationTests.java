@@ -42,6 +42,9 @@ class PhpFrameworksInteropIntegrationTests extends SampleOnBeanstalkdTests {
     @Autowired
     FailingLaravelJobs failing;
 
+    @Autowired
+    RoutedSymfonyMessages routedMessages;
+
     @BeforeAll
     static void php() {
         php = Php.requireFrameworks();
@@ -119,6 +122,21 @@ class PhpFrameworksInteropIntegrationTests extends SampleOnBeanstalkdTests {
     }
 
     @Test
+    void symfonyMessagesOfSeveralClassesOnOneTubeGoToTheirOwnHandlersWithEitherSerializer() {
+        for (String serializer : List.of("json", "php")) {
+            php.run("symfony-send.php", server.host(), server.port(), "symfony-routed", serializer, "RegisterUser",
+                    321, serializer);
+            php.run("symfony-send.php", server.host(), server.port(), "symfony-routed", serializer,
+                    "SendWelcomeMail", 322, serializer);
+        }
+
+        Await.until(Duration.ofSeconds(10), "the four messages are handled", () -> routedMessages.handled.size() == 4);
+        assertThat(routedMessages.handled).containsExactly(new SymfonyRegisterUser(321, "json"),
+                new SymfonySendWelcomeMail(322, "json"), new SymfonyRegisterUser(321, "php"),
+                new SymfonySendWelcomeMail(322, "php"));
+    }
+
+    @Test
     void aRegistrationNotifyingSymfonySendsAMessageMessengersWorkerHandles() {
         Http.Response posted = http.postJson("/users", "{\"id\":311,\"name\":\"Zoë\",\"notify\":\"symfony\"}");
         assertThat(posted.status()).isEqualTo(202);
@@ -172,6 +190,32 @@ class PhpFrameworksInteropIntegrationTests extends SampleOnBeanstalkdTests {
         }
     }
 
+    @PhpClass("App\\Message\\RegisterUser")
+    record SymfonyRegisterUser(long id, String name) {
+    }
+
+    /** Its {@code $id} and {@code $name} are private in PHP. */
+    @PhpClass("App\\Message\\SendWelcomeMail")
+    record SymfonySendWelcomeMail(long id, String name) {
+    }
+
+    /** Two Symfony Messenger message classes on one tube, each to its own method. */
+    @BeanstalkListener(id = "symfonyRouted", tube = "symfony-routed", converter = PhpFrameworksConfiguration.SYMFONY)
+    static class RoutedSymfonyMessages {
+
+        final List<Object> handled = new CopyOnWriteArrayList<>();
+
+        @BeanstalkHandler
+        void register(SymfonyRegisterUser user) {
+            handled.add(user);
+        }
+
+        @BeanstalkHandler
+        void mail(SymfonySendWelcomeMail mail) {
+            handled.add(mail);
+        }
+    }
+
     /** Fails every time, so that the job's {@code $tries} and {@code $backoff} decide its retries. */
     static class FailingLaravelJobs {
 
@@ -196,6 +240,11 @@ class PhpFrameworksInteropIntegrationTests extends SampleOnBeanstalkdTests {
         @Bean
         FailingLaravelJobs failingLaravelJobs() {
             return new FailingLaravelJobs();
+        }
+
+        @Bean
+        RoutedSymfonyMessages routedSymfonyMessages() {
+            return new RoutedSymfonyMessages();
         }
     }
 }
