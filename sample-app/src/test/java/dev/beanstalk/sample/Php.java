@@ -52,7 +52,7 @@ final class Php {
         return new Php(Path.of(System.getProperty("sample.php", "src/test/resources/php")));
     }
 
-    /** The runner of the Laravel and Symfony Messenger scripts; fails naming the install command when one is missing. */
+    /** The runner of the Laravel and Symfony Messenger scripts; fails naming the install command if one is missing. */
     static Php requireFrameworks() {
         for (Path autoload : FRAMEWORKS) {
             if (!Files.isRegularFile(autoload)) {

@@ -32,8 +32,9 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Finds {@link BeanstalkListener} methods on beans (and classes with {@link BeanstalkHandler} methods) and registers a container for each with the
- * {@link BeanstalkListenerEndpointRegistry}, once all singletons exist (or at once for beans created later).
+ * Finds {@link BeanstalkListener} methods on beans, and classes with {@link BeanstalkHandler} methods, and registers
+ * a container for each with the {@link BeanstalkListenerEndpointRegistry}, once all singletons exist (or at once for
+ * beans created later).
  */
 public final class BeanstalkListenerAnnotationBeanPostProcessor
         implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {

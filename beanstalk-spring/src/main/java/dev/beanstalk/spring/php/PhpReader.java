@@ -312,7 +312,8 @@ final class PhpReader {
         }
         if (pos == limit) {
             pos = start;
-            throw fail(limit == data.length ? "truncated: no '" + end + "' follows" : "no '" + end + "' within 400 bytes");
+            throw fail(limit == data.length ? "truncated: no '" + end + "' follows"
+                    : "no '" + end + "' within 400 bytes");
         }
         String text = new String(data, start, pos - start, StandardCharsets.ISO_8859_1);
         pos++;

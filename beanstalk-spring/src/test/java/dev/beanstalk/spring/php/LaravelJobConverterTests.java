@@ -73,7 +73,8 @@ class LaravelJobConverterTests {
         assertThatExceptionOfType(JobConversionException.class).isThrownBy(() -> converter.fromBodyAsOneOf(
                 PhpFixtures.file("laravel-string-job.json"), candidates))
                 .withMessage("No handler takes the Laravel job of PHP class App\\Jobs\\LegacyImport; the handlers take "
-                        + RegisterUser.class.getName() + " (App\\Jobs\\RegisterUser), " + SendWelcomeMail.class.getName()
+                        + RegisterUser.class.getName() + " (App\\Jobs\\RegisterUser), "
+                        + SendWelcomeMail.class.getName()
                         + " (App\\Jobs\\SendWelcomeMail)");
         assertThat(converter.fromBodyAsOneOf(PhpFixtures.file("laravel-string-job.json"),
                 List.of(RegisterUser.class, PhpObject.class))).isInstanceOf(PhpObject.class);
@@ -85,7 +86,8 @@ class LaravelJobConverterTests {
 
         assertThatExceptionOfType(JobConversionException.class)
                 .isThrownBy(() -> converter.fromBody(body, SendWelcomeMail.class))
-                .withMessage("The Laravel job is a PHP App\\Jobs\\RegisterUser, not the App\\Jobs\\SendWelcomeMail that "
+                .withMessage("The Laravel job is a PHP App\\Jobs\\RegisterUser, not the App\\Jobs\\SendWelcomeMail"
+                        + " that "
                         + SendWelcomeMail.class.getTypeName() + " reads");
         assertThatExceptionOfType(JobConversionException.class).isThrownBy(() -> converter.fromBody(body,
                 Unnamed.class)).withMessageContaining("annotate it with @PhpClass");

@@ -55,7 +55,8 @@ class SymfonyMessengerJobConverterTests {
                 .isEqualTo(new RegisterUser(5, "Zoë"));
         assertThatExceptionOfType(JobConversionException.class).isThrownBy(() -> converter.fromBodyAsOneOf(
                 PhpFixtures.file("symfony-json.json"), List.of(SendWelcomeMail.class)))
-                .withMessageStartingWith("No handler takes the Symfony Messenger job of PHP class App\\Message\\RegisterUser");
+                .withMessageStartingWith("No handler takes the Symfony Messenger job of PHP class"
+                        + " App\\Message\\RegisterUser");
     }
 
     @Test
