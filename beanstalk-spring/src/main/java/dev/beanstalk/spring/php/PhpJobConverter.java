@@ -1,11 +1,11 @@
 package dev.beanstalk.spring.php;
 
 import dev.beanstalk.spring.core.JobConversionException;
+import dev.beanstalk.spring.core.JsonJobConverter;
 import dev.beanstalk.spring.core.RetryHints;
 import dev.beanstalk.spring.core.RoutingJobConverter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -27,8 +27,12 @@ public abstract sealed class PhpJobConverter implements RoutingJobConverter
 
     final JsonMapper mapper;
 
+    /** What {@code String} and {@code byte[]} payloads go through, as they are. */
+    private final JsonJobConverter raw;
+
     PhpJobConverter(JsonMapper mapper) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.raw = new JsonJobConverter(mapper);
     }
 
     /** The PHP class {@code type} stands for, from its {@link PhpClass}, or null. */
@@ -46,14 +50,10 @@ public abstract sealed class PhpJobConverter implements RoutingJobConverter
 
     @Override
     public byte[] toBody(Object payload) {
-        Objects.requireNonNull(payload, "payload");
-        if (payload instanceof byte[] bytes) {
-            return bytes;
+        if (payload instanceof byte[] || payload instanceof String) {
+            return raw.toBody(payload);
         }
-        if (payload instanceof String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        if (payload instanceof PhpObject object) {
+        if (Objects.requireNonNull(payload, "payload") instanceof PhpObject object) {
             return encode(object);
         }
         String className = phpClassOf(payload.getClass());
@@ -73,18 +73,15 @@ public abstract sealed class PhpJobConverter implements RoutingJobConverter
 
     @Override
     public Object fromBody(byte[] body, Type type) {
-        if (type == byte[].class) {
-            return body;
+        if (type == byte[].class || type == String.class) {
+            return raw.fromBody(body, type);
         }
-        if (type == String.class) {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-        Class<?> raw = raw(type);
+        Class<?> target = rawClass(type);
         PhpObject object = decode(body).object();
-        if (raw == PhpObject.class) {
+        if (target == PhpObject.class) {
             return object;
         }
-        String expected = phpClassOf(raw);
+        String expected = phpClassOf(target);
         if (expected == null) {
             throw new JobConversionException("Cannot read a " + format() + " job as " + type.getTypeName()
                     + ": annotate it with @PhpClass naming the PHP class it reads, or take a PhpObject");
@@ -163,12 +160,12 @@ public abstract sealed class PhpJobConverter implements RoutingJobConverter
         }
     }
 
-    private static Class<?> raw(Type type) {
-        if (type instanceof Class<?> raw) {
-            return raw;
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> plain) {
+            return plain;
         }
-        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw) {
-            return raw;
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> plain) {
+            return plain;
         }
         throw new JobConversionException("Cannot read a PHP job as " + type.getTypeName());
     }
