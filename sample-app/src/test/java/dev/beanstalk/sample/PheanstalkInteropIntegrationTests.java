@@ -4,37 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.beanstalk.sample.users.UserRegistration;
 import dev.beanstalk.sample.users.WelcomeMailer;
-import dev.beanstalk.spring.core.BeanstalkOperations;
 import dev.beanstalk.spring.listener.BeanstalkListenerContainer;
 import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
-import dev.beanstalk.test.Beanstalkd;
-import dev.beanstalk.test.BeanstalkdServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The sample and Debian's Pheanstalk 4 on the same real beanstalkd: each side handles what the other put. */
-@Beanstalkd
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"beanstalk.listener.retry.initial-delay=1s", "beanstalk.listener.retry.multiplier=1"})
-@DirtiesContext
-class PheanstalkInteropIntegrationTests {
-
-    private static BeanstalkdServer server;
+class PheanstalkInteropIntegrationTests extends SampleOnBeanstalkdTests {
 
     private static Php php;
-
-    @Autowired
-    BeanstalkOperations beanstalk;
 
     @Autowired
     WelcomeMailer mailer;
@@ -42,26 +24,9 @@ class PheanstalkInteropIntegrationTests {
     @Autowired
     BeanstalkListenerEndpointRegistry listeners;
 
-    @Value("${local.server.port}")
-    int port;
-
-    Http http;
-
     @BeforeAll
-    static void start(BeanstalkdServer started) {
-        server = started;
+    static void php() {
         php = Php.require();
-    }
-
-    @DynamicPropertySource
-    static void beanstalk(DynamicPropertyRegistry properties) {
-        properties.add("beanstalk.host", () -> server.host());
-        properties.add("beanstalk.port", () -> server.port());
-    }
-
-    @BeforeEach
-    void http() {
-        http = new Http(port);
     }
 
     @Test
@@ -111,15 +76,6 @@ class PheanstalkInteropIntegrationTests {
         assertThat(attempts(moved)).containsExactly(1L, 2L, 3L);
         assertThat(beanstalk.peekReady("failed").orElseThrow().bodyAsString())
                 .isEqualTo("{\"id\":103,\"name\":\"fail\"}");
-    }
-
-    private boolean welcomed(long userId) {
-        for (JsonNode user : http.get("/users/welcomed").json()) {
-            if (user.get("id").asLong() == userId) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private List<Long> attempts(long jobId) {

@@ -17,6 +17,14 @@ final class Php {
 
     private static final Path AUTOLOAD = Path.of("/usr/share/php/Pheanstalk/autoload.php");
 
+    static final String FRAMEWORKS_INSTALL_HINT = "apt-get install -y php-laravel-framework"
+            + " php-symfony-beanstalkd-messenger php-symfony-serializer php-symfony-property-access";
+
+    private static final List<Path> FRAMEWORKS = List.of(Path.of("/usr/share/php/Illuminate/autoload.php"),
+            Path.of("/usr/share/php/Symfony/Component/Messenger/Bridge/Beanstalkd/autoload.php"),
+            Path.of("/usr/share/php/Symfony/Component/Serializer/autoload.php"),
+            Path.of("/usr/share/php/Symfony/Component/PropertyAccess/autoload.php"));
+
     private final Path scripts;
 
     private Php(Path scripts) {
@@ -42,6 +50,17 @@ final class Php {
             throw new AssertionError("interrupted", e);
         }
         return new Php(Path.of(System.getProperty("sample.php", "src/test/resources/php")));
+    }
+
+    /** The runner of the Laravel and Symfony Messenger scripts; fails naming the install command if one is missing. */
+    static Php requireFrameworks() {
+        for (Path autoload : FRAMEWORKS) {
+            if (!Files.isRegularFile(autoload)) {
+                throw new AssertionError("A PHP framework is not installed (no " + autoload + "); install them with: "
+                        + FRAMEWORKS_INSTALL_HINT);
+            }
+        }
+        return require();
     }
 
     /** Runs {@code script} with these arguments and returns what it printed, failing unless it exits with 0. */

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Makes a bean method the handler of the jobs of a tube: each job runs the method once, and is deleted when it
- * returns, released or buried when it throws.
+ * returns, released or buried when it throws. On a class, its {@link BeanstalkHandler} methods share one listener,
+ * each job going to the method whose payload type it names (see {@link #converter()}).
  *
  * <p>Parameters may be the payload (a record or POJO read from JSON, a {@code String} or a {@code byte[]}), the raw
  * {@link dev.beanstalk.client.Job}, and a {@link dev.beanstalk.spring.listener.JobHandle} to settle the job by hand. A
@@ -17,7 +18,7 @@ import java.lang.annotation.Target;
  * {@code #{@tubes.orders()}}; those left empty come from the container factory's properties
  * ({@code beanstalk.listener.*}).
  */
-@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface BeanstalkListener {
@@ -54,6 +55,14 @@ public @interface BeanstalkListener {
 
     /** The longest release delay, such as {@code "10m"}. */
     String retryMaxDelay() default "";
+
+    /**
+     * The bean name of the {@link dev.beanstalk.spring.core.JobConverter} that reads this listener's payloads
+     * instead of the container factory's, such as a {@link dev.beanstalk.spring.php.LaravelJobConverter} for the jobs
+     * of a Laravel app; a job's retry hints (a Laravel job's {@code maxTries} and {@code backoff}) apply unless this
+     * listener sets {@link #maxAttempts()} or a retry delay.
+     */
+    String converter() default "";
 
     /** Whether a handler running long is touched before its job's TTR runs out ({@code "true"} or {@code "false"}). */
     String autoTouch() default "";

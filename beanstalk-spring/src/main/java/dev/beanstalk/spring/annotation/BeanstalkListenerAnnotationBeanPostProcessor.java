@@ -1,9 +1,12 @@
 package dev.beanstalk.spring.annotation;
 
+import dev.beanstalk.spring.core.JobConverter;
+import dev.beanstalk.spring.listener.AbstractBeanstalkListenerEndpoint;
 import dev.beanstalk.spring.listener.BeanstalkListenerContainerFactory;
 import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
 import dev.beanstalk.spring.listener.JobErrorHandler;
 import dev.beanstalk.spring.listener.MethodBeanstalkListenerEndpoint;
+import dev.beanstalk.spring.listener.MultiMethodBeanstalkListenerEndpoint;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -30,11 +33,13 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Finds {@link BeanstalkListener} methods on beans and registers a container for each with the
- * {@link BeanstalkListenerEndpointRegistry}, once all singletons exist (or at once for beans created later).
+ * Finds {@link BeanstalkListener} methods on beans, and classes with {@link BeanstalkHandler} methods, and registers
+ * a container for each with the {@link BeanstalkListenerEndpointRegistry}, once all singletons exist (or at once for
+ * beans created later).
  */
 public final class BeanstalkListenerAnnotationBeanPostProcessor
         implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
@@ -49,7 +54,7 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
     private boolean initialized;
 
     /** An endpoint to register once all singletons exist, with the bean names it refers to. */
-    private record Registration(MethodBeanstalkListenerEndpoint endpoint, String containerFactory,
+    private record Registration(AbstractBeanstalkListenerEndpoint endpoint, String containerFactory,
             String errorHandler) {
     }
 
@@ -69,16 +74,17 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
         Map<Method, BeanstalkListener> methods = listenerMethods(type);
         methods.forEach((method, annotation) -> {
             Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-            Registration registration = new Registration(endpoint(bean, beanName, invocable, annotation),
-                    resolve(annotation.containerFactory()), resolve(annotation.errorHandler()));
-            synchronized (pending) {
-                if (initialized) {
-                    register(registration);
-                } else {
-                    pending.add(registration);
-                }
-            }
+            MethodBeanstalkListenerEndpoint endpoint = new MethodBeanstalkListenerEndpoint(bean, invocable);
+            add(configure(endpoint, beanName + "." + method.getName(), method, annotation), annotation);
         });
+        BeanstalkListener classListener = AnnotatedElementUtils.findMergedAnnotation(type, BeanstalkListener.class);
+        if (classListener != null) {
+            List<Method> handlers = MethodIntrospector.selectMethods(type, (ReflectionUtils.MethodFilter) method ->
+                    AnnotatedElementUtils.hasAnnotation(method, BeanstalkHandler.class)).stream()
+                    .map(method -> AopUtils.selectInvocableMethod(method, bean.getClass())).toList();
+            MultiMethodBeanstalkListenerEndpoint endpoint = new MultiMethodBeanstalkListenerEndpoint(bean, handlers);
+            add(configure(endpoint, beanName, type, classListener), classListener);
+        }
         return bean;
     }
 
@@ -86,6 +92,18 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
     static Map<Method, BeanstalkListener> listenerMethods(Class<?> type) {
         return MethodIntrospector.selectMethods(type, (MethodIntrospector.MetadataLookup<BeanstalkListener>) method ->
                 AnnotatedElementUtils.findMergedAnnotation(method, BeanstalkListener.class));
+    }
+
+    private void add(AbstractBeanstalkListenerEndpoint endpoint, BeanstalkListener annotation) {
+        Registration registration = new Registration(endpoint, resolve(annotation.containerFactory()),
+                resolve(annotation.errorHandler()));
+        synchronized (pending) {
+            if (initialized) {
+                register(registration);
+            } else {
+                pending.add(registration);
+            }
+        }
     }
 
     @Override
@@ -110,16 +128,17 @@ public final class BeanstalkListenerAnnotationBeanPostProcessor
                 .registerListenerContainer(registration.endpoint(), factory);
     }
 
-    private MethodBeanstalkListenerEndpoint endpoint(Object bean, String beanName, Method method,
-            BeanstalkListener annotation) {
-        MethodBeanstalkListenerEndpoint endpoint = new MethodBeanstalkListenerEndpoint(bean, method);
+    private AbstractBeanstalkListenerEndpoint configure(AbstractBeanstalkListenerEndpoint endpoint, String defaultId,
+            Object annotated, BeanstalkListener annotation) {
         String id = resolve(annotation.id());
-        endpoint.setId(id.isEmpty() ? beanName + "." + method.getName() : id);
+        endpoint.setId(id.isEmpty() ? defaultId : id);
         List<String> tubes = Stream.concat(Stream.of(annotation.tube()), Arrays.stream(annotation.tubes()))
                 .flatMap(tube -> resolveAll(tube).stream()).filter(StringUtils::hasText).distinct().toList();
         if (tubes.isEmpty()) {
-            throw new IllegalStateException("@BeanstalkListener on " + method + " names no tube; set tube or tubes");
+            throw new IllegalStateException("@BeanstalkListener on " + annotated + " names no tube; set tube or"
+                    + " tubes");
         }
+        set(annotation.converter(), name -> beanFactory.getBean(name, JobConverter.class), endpoint::setConverter);
         endpoint.setTubes(tubes);
         set(annotation.concurrency(), Integer::valueOf, endpoint::setConcurrency);
         set(annotation.prefetch(), Integer::valueOf, endpoint::setPrefetch);

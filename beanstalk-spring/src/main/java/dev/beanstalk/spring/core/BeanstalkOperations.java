@@ -50,6 +50,13 @@ public interface BeanstalkOperations {
     /** As {@link #putAfterCommit(String, Object, JobOptions)}, with the default options. */
     CompletableFuture<Long> putAfterCommit(String tube, Object payload);
 
+    /**
+     * These operations with payloads written by {@code converter} instead, such as a
+     * {@link dev.beanstalk.spring.php.LaravelJobConverter} to queue jobs a Laravel worker runs; same client, tube
+     * and options.
+     */
+    BeanstalkOperations withConverter(JobConverter converter);
+
     /** The default options of this template's puts. */
     JobOptions defaultOptions();
 

@@ -139,6 +139,12 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
     }
 
     @Override
+    public BeanstalkTemplate withConverter(JobConverter converter) {
+        return builder(client, converter).defaultTube(defaultTube).defaultOptions(defaultOptions).metrics(metrics)
+                .clock(clock).build();
+    }
+
+    @Override
     public JobOptions defaultOptions() {
         return defaultOptions;
     }

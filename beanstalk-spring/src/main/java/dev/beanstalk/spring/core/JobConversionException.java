@@ -11,4 +11,8 @@ public class JobConversionException extends RuntimeException {
     public JobConversionException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public JobConversionException(String message) {
+        super(message);
+    }
 }

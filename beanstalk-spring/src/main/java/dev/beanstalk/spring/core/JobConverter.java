@@ -20,4 +20,12 @@ public interface JobConverter {
      * @throws JobConversionException if the body cannot be read as that type
      */
     @Nullable Object fromBody(byte[] body, Type type);
+
+    /**
+     * The retry hints {@code body} carries, such as a Laravel envelope's {@code maxTries} and {@code backoff};
+     * {@link RetryHints#NONE} for formats without them or bodies that cannot be read.
+     */
+    default RetryHints retryHints(byte[] body) {
+        return RetryHints.NONE;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.beanstalk.spring.listener;
 
 import dev.beanstalk.client.TubeNames;
+import dev.beanstalk.spring.core.JobConverter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,7 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
     private Set<Class<? extends Throwable>> noRetryFor = Set.of();
     private @Nullable String deadLetterTube;
     private @Nullable JobErrorHandler errorHandler;
+    private @Nullable JobConverter converter;
 
     @Override
     public @Nullable String getId() {
@@ -99,6 +101,21 @@ public abstract class AbstractBeanstalkListenerEndpoint implements BeanstalkList
     @Override
     public @Nullable JobErrorHandler getErrorHandler() {
         return errorHandler;
+    }
+
+    /** The converter of this endpoint's payloads instead of the container factory's, such as a PHP framework's. */
+    public void setConverter(@Nullable JobConverter converter) {
+        this.converter = converter;
+    }
+
+    /** This endpoint's converter, or the factory's {@code defaultConverter} when it has none. */
+    protected JobConverter converter(JobConverter defaultConverter) {
+        return converter != null ? converter : defaultConverter;
+    }
+
+    /** Whether this endpoint overrides any of the retry policy, so that jobs' retry hints do not apply. */
+    protected boolean hasOwnRetry() {
+        return maxAttempts != null || retryInitialDelay != null || retryMultiplier != null || retryMaxDelay != null;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.beanstalk.client.BeanstalkServerException;
 import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.JobStats;
+import dev.beanstalk.spring.core.RetryHints;
 import dev.beanstalk.spring.event.JobBuriedEvent;
 import dev.beanstalk.spring.event.JobDeadLetteredEvent;
 import java.time.Duration;
@@ -38,7 +39,8 @@ final class FailureSettler {
                         failure);
                 return JobOutcome.EXPIRED;
             }
-            FailedJob failed = new FailedJob(container.getId(), job, stats.get(), failure, container.properties());
+            FailedJob failed = new FailedJob(container.getId(), job, stats.get(), failure, container.properties(),
+                    retryHints(worker, job));
             decision = decide(worker, failed);
             return carryOut(worker, connection, failed, decision);
         } catch (RuntimeException e) {
@@ -46,6 +48,16 @@ final class FailureSettler {
                     + " handler failed (" + e + "); the server gives it back when the connection closes or its TTR"
                     + " runs out");
             throw new SettleFailedException(e);
+        }
+    }
+
+    /** The job's own retry hints as its listener reads them; none when they cannot be read. */
+    private RetryHints retryHints(String worker, Job job) {
+        try {
+            return container.listener().retryHints(job);
+        } catch (RuntimeException e) {
+            log.warn("Listener " + worker + " could not read the retry hints of job " + job.idString() + ": " + e);
+            return RetryHints.NONE;
         }
     }
 
@@ -129,7 +141,7 @@ final class FailureSettler {
         if (!(container.getErrorHandler() instanceof DefaultJobErrorHandler handler) || !handler.followsRetryPolicy()) {
             return "attempt " + attempt + retryable;
         }
-        long max = failed.settings().retry().maxAttempts();
+        long max = failed.maxAttempts();
         if (attempt > max) {
             return "attempt " + attempt + ", past the " + max + " allowed, as the job was kicked" + retryable;
         }

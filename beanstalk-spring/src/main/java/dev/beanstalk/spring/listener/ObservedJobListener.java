@@ -1,6 +1,7 @@
 package dev.beanstalk.spring.listener;
 
 import dev.beanstalk.client.Job;
+import dev.beanstalk.spring.core.RetryHints;
 import dev.beanstalk.spring.observation.BeanstalkJobContext;
 import dev.beanstalk.spring.observation.BeanstalkListenerObservationConvention;
 import dev.beanstalk.spring.observation.DefaultBeanstalkListenerObservationConvention;
@@ -32,5 +33,10 @@ final class ObservedJobListener implements JobListener {
         Observation.createNotStarted(convention, DefaultBeanstalkListenerObservationConvention.INSTANCE,
                         () -> new BeanstalkJobContext(listenerId, handle.tube(), job), registry)
                 .observeChecked(() -> delegate.onJob(job, handle));
+    }
+
+    @Override
+    public RetryHints retryHints(Job job) {
+        return delegate.retryHints(job);
     }
 }

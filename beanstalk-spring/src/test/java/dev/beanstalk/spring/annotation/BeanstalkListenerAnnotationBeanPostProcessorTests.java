@@ -13,7 +13,11 @@ import dev.beanstalk.spring.listener.DefaultJobErrorHandler;
 import dev.beanstalk.spring.listener.FailureDecision;
 import dev.beanstalk.spring.listener.JobErrorHandler;
 import dev.beanstalk.spring.listener.RetryPolicy;
+import dev.beanstalk.spring.php.LaravelJobConverter;
+import dev.beanstalk.spring.php.PhpClass;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +63,24 @@ class BeanstalkListenerAnnotationBeanPostProcessorTests {
     }
 
     @Test
+    void aClassListenerBecomesOneContainerForItsHandlers() {
+        new ApplicationContextRunner().withUserConfiguration(Config.class, PhpConfig.class)
+                .withPropertyValues("app.tube=t", "app.workers=1").run(context -> {
+            BeanstalkListenerEndpointRegistry registry = context.getBean(BeanstalkListenerEndpointRegistry.class);
+            assertThat(registry.getListenerContainers()).hasSize(3);
+            assertThat(registry.getListenerContainer("phpJobs").getTubes()).containsExactly("php");
+        });
+    }
+
+    @Test
+    void aListenerNamingAMissingConverterFailsTheContext() {
+        new ApplicationContextRunner().withUserConfiguration(Config.class, PhpJobs.class)
+                .withPropertyValues("app.tube=t", "app.workers=1").run(context ->
+                assertThat(context).hasFailed().getFailure().hasRootCauseMessage(
+                        "No bean named 'laravel' available"));
+    }
+
+    @Test
     void readsDurations() {
         assertThat(BeanstalkListenerAnnotationBeanPostProcessor.duration("250")).isEqualTo(Duration.ofMillis(250));
         assertThat(BeanstalkListenerAnnotationBeanPostProcessor.duration("250ms")).isEqualTo(Duration.ofMillis(250));
@@ -91,6 +113,30 @@ class BeanstalkListenerAnnotationBeanPostProcessorTests {
         }
     }
 
+    @PhpClass("App\\Jobs\\Welcome")
+    record Welcome(long id) {
+    }
+
+    @PhpClass("App\\Jobs\\Goodbye")
+    record Goodbye(long id) {
+    }
+
+    @BeanstalkListener(tube = "php", converter = "laravel")
+    static final class PhpJobs {
+
+        final List<Object> calls = new ArrayList<>();
+
+        @BeanstalkHandler
+        void welcome(Welcome welcome) {
+            calls.add(welcome);
+        }
+
+        @BeanstalkHandler
+        void goodbye(Goodbye goodbye) {
+            calls.add(goodbye);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class FailureConfig {
 
@@ -102,6 +148,20 @@ class BeanstalkListenerAnnotationBeanPostProcessorTests {
         @Bean
         JobErrorHandler burying() {
             return failed -> FailureDecision.bury();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PhpConfig {
+
+        @Bean
+        LaravelJobConverter laravel() {
+            return new LaravelJobConverter(JsonMapper.builder().build());
+        }
+
+        @Bean
+        PhpJobs phpJobs() {
+            return new PhpJobs();
         }
     }
 

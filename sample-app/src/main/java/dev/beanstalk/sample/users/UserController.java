@@ -1,5 +1,6 @@
 package dev.beanstalk.sample.users;
 
+import dev.beanstalk.sample.php.PhpWelcomeMails;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,17 +18,25 @@ public class UserController {
     private final Registrations registrations;
     private final WelcomeMailer mailer;
     private final Reminders reminders;
+    private final PhpWelcomeMails phpMails;
 
-    public UserController(Registrations registrations, WelcomeMailer mailer, Reminders reminders) {
+    public UserController(Registrations registrations, WelcomeMailer mailer, Reminders reminders,
+            PhpWelcomeMails phpMails) {
         this.registrations = registrations;
         this.mailer = mailer;
         this.reminders = reminders;
+        this.phpMails = phpMails;
     }
 
+    /** Registers the user; with {@code "notify"}, a PHP app's worker sends the welcome mail as well. */
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Registrations.Registered register(@RequestBody UserRegistration registration) {
-        return registrations.register(registration);
+    public Registrations.Registered register(@RequestBody NewUser user) {
+        Registrations.Registered registered = registrations.register(user.registration());
+        if (user.notifyApp() != null) {
+            phpMails.send(user.notifyApp(), user.registration());
+        }
+        return registered;
     }
 
     @GetMapping("/welcomed")
