@@ -2,18 +2,18 @@ package dev.beanstalk.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.beanstalk.client.JobState;
-import dev.beanstalk.client.JobStats;
 import dev.beanstalk.sample.php.PhpFrameworksConfiguration;
 import dev.beanstalk.sample.users.UserRegistration;
 import dev.beanstalk.sample.users.WelcomeMailer;
 import dev.beanstalk.spring.annotation.BeanstalkHandler;
 import dev.beanstalk.spring.annotation.BeanstalkListener;
+import dev.beanstalk.spring.core.JobConversionException;
 import dev.beanstalk.spring.listener.JobHandle;
 import dev.beanstalk.spring.php.PhpClass;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,32 +68,29 @@ class PhpFrameworksInteropIntegrationTests extends SampleOnBeanstalkdTests {
         Await.until(Duration.ofSeconds(10), "both jobs are handled", () -> routed.handled.size() == 2);
         assertThat(routed.handled).containsExactly(new SendWelcomeMail(211, "Bo"),
                 new CloseAccount(212, "Cy", "moved away"));
-        Await.until(Duration.ofSeconds(10), "the job no handler takes is buried",
-                () -> state(unknown) == JobState.BURIED);
-        assertThat(beanstalk.statsJob(unknown).orElseThrow().reserves()).as("never retried").isEqualTo(1);
-        beanstalk.delete(unknown);
+        Await.until(Duration.ofSeconds(10), "the job no handler takes is dead-lettered",
+                () -> deadLetter(unknown) != null);
+        assertThat(deadLetter(unknown).get("failure").asString()).as("a conversion failure: never retried")
+                .startsWith(JobConversionException.class.getName());
     }
 
     @Test
     void aFailingHandlerIsRetriedAsTheLaravelJobsTriesAndBackoffSay() {
         long id = dispatch("laravel-failing", "FailingJob", 221, "Ed");
 
-        Await.until(Duration.ofSeconds(15), "the failing job is buried", () -> state(id) == JobState.BURIED);
+        Await.until(Duration.ofSeconds(15), "the failing job is dead-lettered", () -> deadLetter(id) != null);
         assertThat(failing.attempts).as("$tries = 2, not the sample's max-attempts of 3").containsExactly(1L, 2L);
-        JobStats stats = beanstalk.statsJob(id).orElseThrow();
-        assertThat(stats.releases()).isEqualTo(1);
-        assertThat(stats.buries()).isEqualTo(1);
-        beanstalk.delete(id);
+        assertThat(beanstalk.statsJob(id)).as("moved to the dead-letter tube").isEmpty();
     }
 
     @Test
-    void anEncryptedLaravelJobIsBuriedAtOnce() {
+    void anEncryptedLaravelJobIsDeadLetteredAtOnce() {
         long id = dispatch("laravel-users", "SendSecret", 231, "Fay");
 
-        Await.until(Duration.ofSeconds(10), "the encrypted job is buried", () -> state(id) == JobState.BURIED);
-        assertThat(beanstalk.statsJob(id).orElseThrow().reserves()).isEqualTo(1);
+        Await.until(Duration.ofSeconds(10), "the encrypted job is dead-lettered", () -> deadLetter(id) != null);
+        assertThat(deadLetter(id).get("failure").asString()).as("refused as a conversion failure: never retried")
+                .startsWith(JobConversionException.class.getName()).contains("ShouldBeEncrypted");
         assertThat(mailer.welcomed()).extracting(UserRegistration::id).doesNotContain(231L);
-        beanstalk.delete(id);
     }
 
     @Test
@@ -246,5 +243,15 @@ class PhpFrameworksInteropIntegrationTests extends SampleOnBeanstalkdTests {
         RoutedSymfonyMessages routedSymfonyMessages() {
             return new RoutedSymfonyMessages();
         }
+    }
+
+    /** The sample's record of the job it moved to the dead-letter tube in place of {@code jobId}, or null. */
+    private @Nullable JsonNode deadLetter(long jobId) {
+        for (JsonNode letter : http.get("/admin/dead-letters").json().get("jobs")) {
+            if (letter.get("originalJobId").asLong() == jobId) {
+                return letter;
+            }
+        }
+        return null;
     }
 }
