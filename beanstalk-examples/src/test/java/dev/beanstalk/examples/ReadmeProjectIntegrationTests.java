@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.SpringVersion;
 
 /**
  * A new user's project, made of the documentation's Maven snippets (the BOM import and the dependencies, without
@@ -97,6 +98,15 @@ class ReadmeProjectIntegrationTests {
         for (String dependency : dependencies) {
             pom.append(dependency).append('\n');
         }
+        // docs/failure-handling.md's putAfterCommit example is @Transactional, which an application's data starter
+        // brings with spring-tx: the version this build resolved
+        pom.append("""
+                    <dependency>
+                      <groupId>org.springframework</groupId>
+                      <artifactId>spring-tx</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                """.formatted(SpringVersion.getVersion()));
         pom.append("""
                   </dependencies>
                   <build>

@@ -1,0 +1,4 @@
+package dev.beanstalk.examples.failure;
+
+/** A user the application stores. */
+record User(long id, String name) {}

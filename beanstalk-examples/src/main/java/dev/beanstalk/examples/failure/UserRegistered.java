@@ -1,0 +1,4 @@
+package dev.beanstalk.examples.failure;
+
+/** The job put once a user's registration commits. */
+record UserRegistered(long id, String name) {}
