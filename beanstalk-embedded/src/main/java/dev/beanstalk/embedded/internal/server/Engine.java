@@ -44,6 +44,7 @@ public final class Engine {
     private static final byte[] NOT_IGNORED = ascii("NOT_IGNORED\r\n");
     private static final byte[] INTERNAL_ERROR = ascii("INTERNAL_ERROR\r\n");
     private static final byte[] DRAINING = ascii("DRAINING\r\n");
+    private static final byte[] OUT_OF_MEMORY = ascii("OUT_OF_MEMORY\r\n");
     private static final byte[] BAD_FORMAT = ascii("BAD_FORMAT\r\n");
     private static final byte[] UNKNOWN_COMMAND = ascii("UNKNOWN_COMMAND\r\n");
     private static final byte[] EXPECTED_CRLF = ascii("EXPECTED_CRLF\r\n");
@@ -454,6 +455,11 @@ public final class Engine {
             reply(c, DRAINING);
             return;
         }
+        if (!binlog.reservePut(j)) {
+            freeJob(j);
+            reply(c, OUT_OF_MEMORY);
+            return;
+        }
         enqueueJob(j, j.delay, true);
         counters.totalJobs++;
         j.tube.totalJobs++;
@@ -561,6 +567,10 @@ public final class Engine {
             reply(c, NOT_FOUND);
             return;
         }
+        if (delay != 0 && !binlog.reserveUpdate(j)) {
+            reply(c, OUT_OF_MEMORY);
+            return;
+        }
         removeReserved(c, j);
         j.pri = pri;
         j.delay = delay;
@@ -586,6 +596,10 @@ public final class Engine {
             reply(c, NOT_FOUND);
             return;
         }
+        if (!binlog.reserveUpdate(j)) {
+            reply(c, INTERNAL_ERROR);
+            return;
+        }
         removeReserved(c, j);
         j.pri = pri;
         reply(c, buryJob(j, true) ? BURIED : INTERNAL_ERROR);
@@ -598,14 +612,8 @@ public final class Engine {
         }
         counters.count(Op.KICK_JOB);
         Job j = jobs.get(args.value());
-        if (j != null && j.state == JobState.BURIED) {
-            removeBuried(j);
-            kick(j);
-            reply(c, KICKED);
-        } else if (j != null && j.state == JobState.DELAYED) {
-            j.tube.delayed.remove(j);
-            kick(j);
-            reply(c, KICKED);
+        if (j != null && (j.state == JobState.BURIED || j.state == JobState.DELAYED)) {
+            reply(c, kick(j) ? KICKED : NOT_FOUND);
         } else {
             reply(c, NOT_FOUND);
         }
@@ -614,24 +622,30 @@ public final class Engine {
     private long kickJobs(Tube t, long bound) {
         long kicked = 0;
         if (t.hasBuried()) {
-            while (kicked < bound && t.hasBuried()) {
-                Job j = t.firstBuried();
-                removeBuried(j);
-                kick(j);
+            while (kicked < bound && t.hasBuried() && kick(t.firstBuried())) {
                 kicked++;
             }
         } else {
-            while (kicked < bound && !t.delayed.isEmpty()) {
-                kick(t.delayed.poll());
+            while (kicked < bound && !t.delayed.isEmpty() && kick(t.delayed.peek())) {
                 kicked++;
             }
         }
         return kicked;
     }
 
-    private void kick(Job j) {
+    /** Kicks a buried or delayed job to ready; false, and the job stays, when the binlog has no room for it. */
+    private boolean kick(Job j) {
+        if (!binlog.reserveUpdate(j)) {
+            return false;
+        }
+        if (j.state == JobState.BURIED) {
+            removeBuried(j);
+        } else {
+            j.tube.delayed.remove(j);
+        }
         j.kicks++;
         enqueueJob(j, 0, true);
+        return true;
     }
 
     private void use(Client c, byte[] line, int from, int to) {
