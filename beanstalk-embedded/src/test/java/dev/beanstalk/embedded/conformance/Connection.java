@@ -81,8 +81,19 @@ final class Connection implements AutoCloseable {
         channel.shutdownOutput();
     }
 
+    /**
+     * Hangs up. The FIN goes out first, at once: closing a channel that a thread is reading completes only when that
+     * thread wakes, which would let a command sent next on another connection overtake the hang-up.
+     */
     @Override
     public void close() throws IOException {
+        try {
+            if (channel.isConnected()) {
+                channel.shutdownOutput();
+            }
+        } catch (IOException alreadyGone) {
+            // closed by the server
+        }
         channel.close();
     }
 }
