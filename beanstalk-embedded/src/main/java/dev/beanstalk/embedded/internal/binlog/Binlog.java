@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -39,12 +37,9 @@ public final class Binlog implements AutoCloseable {
     private final Path directory;
     private final long fileSize;
     private final long syncRateNanos;
-    private final Deque<BinlogFile> files = new ArrayDeque<>();
+    private final BinlogFiles files;
     private FileChannel lockChannel;
-    private BinlogFile current;
-    private int nextSeq = 1;
     private long reserved;
-    private long alive;
     private long recordsWritten;
     private long recordsMigrated;
     private long lastSync;
@@ -56,6 +51,7 @@ public final class Binlog implements AutoCloseable {
         this.fileSize = fileSize;
         this.syncRateNanos = syncRateNanos;
         this.enabled = directory != null;
+        this.files = new BinlogFiles(directory, fileSize);
     }
 
     /** No log: every reservation and write succeeds and nothing survives a restart. */
@@ -101,20 +97,20 @@ public final class Binlog implements AutoCloseable {
         if (!enabled) {
             return List.of();
         }
-        BinlogReader reader = new BinlogReader(this, maxJobSize);
+        BinlogReader reader = new BinlogReader(files, maxJobSize);
         try {
-            for (BinlogFile file : BinlogReader.scan(directory, this)) {
-                files.addLast(file);
+            for (BinlogFile file : BinlogReader.scan(directory, files)) {
+                files.add(file);
                 reader.read(file);
             }
             if (reader.failed()) {
                 LOG.warning("Errors reading one or more WAL files. Continuing. You may be missing data.");
             }
-            makeNextFile();
+            files.makeNext();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the binlog in " + directory, e);
         }
-        current = files.peekLast();
+        files.current = files.tail();
         List<Job> live = reader.liveJobs(tubes);
         nextId = reader.nextId();
         for (int i = 0; i < live.size(); i++) {
@@ -128,10 +124,6 @@ public final class Binlog implements AutoCloseable {
     /** One more than the highest job id any record held, deleted ones included. */
     public long nextId() {
         return nextId;
-    }
-
-    void nextSeq(int seq) {
-        nextSeq = seq;
     }
 
     /** Reserves a new job's full record and its delete; false when there is no room (beanstalkd: OUT_OF_MEMORY). */
@@ -158,7 +150,7 @@ public final class Binlog implements AutoCloseable {
         }
         boolean written = false;
         try {
-            if (current.reserved > 0 || useNext()) {
+            if (files.current.reserved > 0 || files.useNext()) {
                 written = j.binlogFile == null ? writeFull(j) : writeShort(j);
             }
         } catch (IOException e) {
@@ -166,7 +158,7 @@ public final class Binlog implements AutoCloseable {
         }
         if (!written) {
             LOG.severe("the binlog is off from now on");
-            closeQuietly(current);
+            files.close(files.current);
             enabled = false;
         }
         recordsWritten++;
@@ -174,26 +166,25 @@ public final class Binlog implements AutoCloseable {
     }
 
     private boolean writeFull(Job j) throws IOException {
-        addJob(current, j);
+        files.addJob(files.current, j);
         return append(j, Jobrec.full(j));
     }
 
     private boolean writeShort(Job j) throws IOException {
         boolean written = append(j, Jobrec.brief(j));
         if (j.state == JobState.INVALID) {
-            removeJob(j.binlogFile, j);
+            files.removeJob(j.binlogFile, j);
         }
         return written;
     }
 
     private boolean append(Job j, ByteBuffer record) throws IOException {
         int n = record.remaining();
-        current.write(record);
+        files.current.write(record);
         reserved -= n;
-        current.reserved -= n;
+        files.current.reserved -= n;
         j.walReserved -= n;
-        j.walUsed += n;
-        alive += n;
+        files.countAlive(j, n);
         return true;
     }
 
@@ -210,7 +201,7 @@ public final class Binlog implements AutoCloseable {
             if (now - lastSync >= syncRateNanos) {
                 lastSync = now;
                 try {
-                    current.sync();
+                    files.current.sync();
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "fsync failed", e);
                 }
@@ -220,14 +211,14 @@ public final class Binlog implements AutoCloseable {
 
     /** How many times over the garbage outweighs what is alive or promised. */
     private long ratio() {
-        long used = alive + reserved;
-        return used == 0 ? 0 : ((long) files.size() * fileSize - used) / used;
+        long used = files.alive + reserved;
+        return used == 0 ? 0 : ((long) files.count() * fileSize - used) / used;
     }
 
     /** Copies the first job of the oldest file to the current one, unless that file is the current or the next. */
     private void moveOne() {
-        BinlogFile head = files.peekFirst();
-        if (head == current || secondOf(files) == current) {
+        BinlogFile head = files.head();
+        if (head == files.current || files.nextOf(head) == files.current) {
             return;
         }
         Iterator<Job> jobs = head.jobs.iterator();
@@ -239,15 +230,9 @@ public final class Binlog implements AutoCloseable {
         if (reserve(Jobrec.fullSize(j)) == 0) {
             return;
         }
-        removeJob(head, j);
+        files.removeJob(head, j);
         recordsMigrated++;
         write(j);
-    }
-
-    private static BinlogFile secondOf(Deque<BinlogFile> files) {
-        Iterator<BinlogFile> it = files.iterator();
-        it.next();
-        return it.hasNext() ? it.next() : null;
     }
 
     // ------------------------------------------------------------------------------------------ space reservation
@@ -257,6 +242,7 @@ public final class Binlog implements AutoCloseable {
         if (!enabled) {
             return 1;
         }
+        BinlogFile current = files.current;
         if (current.free >= n) {
             current.free -= n;
             current.reserved += n;
@@ -266,7 +252,7 @@ public final class Binlog implements AutoCloseable {
         if (!needFree(n)) {
             return 0;
         }
-        BinlogFile tail = files.peekLast();
+        BinlogFile tail = files.tail();
         tail.free -= n;
         tail.reserved += n;
         reserved += n;
@@ -281,7 +267,7 @@ public final class Binlog implements AutoCloseable {
 
     /** Whether the last file has {@code n} bytes free, or a new last file could be made. */
     private boolean needFree(long n) {
-        return files.peekLast().free >= n || makeNextFileQuietly();
+        return files.tail().free >= n || files.makeNextQuietly();
     }
 
     /**
@@ -289,16 +275,16 @@ public final class Binlog implements AutoCloseable {
      * short records beyond that (beanstalkd's {@code balance}), so a write never finds its file without room.
      */
     private boolean balance(long n) {
-        while (current.reserved < n) {
-            long m = current.reserved;
+        while (files.current.reserved < n) {
+            long m = files.current.reserved;
             if (!needFree(m)) {
                 return false;
             }
-            moveReserved(files.peekLast(), current, m);
-            useNext();
+            moveReserved(files.tail(), files.current, m);
+            files.useNext();
         }
-        for (BinlogFile b = current; b != null; b = nextOf(b)) {
-            if (!balanceRest(b, b == current ? n : 0)) {
+        for (BinlogFile b = files.current; b != null; b = files.nextOf(b)) {
+            if (!balanceRest(b, b == files.current ? n : 0)) {
                 return false;
             }
         }
@@ -311,7 +297,7 @@ public final class Binlog implements AutoCloseable {
             return true;
         }
         long c = Jobrec.SHORT_RECORD - r;
-        BinlogFile tail = files.peekLast();
+        BinlogFile tail = files.tail();
         if (tail.reserved >= c && b.free >= c) {
             moveReserved(b, tail, c);
             return true;
@@ -320,7 +306,7 @@ public final class Binlog implements AutoCloseable {
             LOG.warning("needfree");
             return false;
         }
-        moveReserved(files.peekLast(), b, r);
+        moveReserved(files.tail(), b, r);
         return true;
     }
 
@@ -331,117 +317,12 @@ public final class Binlog implements AutoCloseable {
         to.free -= n;
     }
 
-    /** Moves writing on to the next file, closing the current one; false when there is none. */
-    private boolean useNext() {
-        BinlogFile next = nextOf(current);
-        if (next == null) {
-            LOG.warning("there is no next wal file");
-            return false;
-        }
-        BinlogFile old = current;
-        current = next;
-        closeQuietly(old);
-        return true;
-    }
-
-    private BinlogFile nextOf(BinlogFile file) {
-        Iterator<BinlogFile> it = files.iterator();
-        while (it.hasNext()) {
-            if (it.next() == file) {
-                return it.hasNext() ? it.next() : null;
-            }
-        }
-        return null;
-    }
-
-    private void makeNextFile() throws IOException {
-        BinlogFile file = new BinlogFile(nextSeq, directory.resolve("binlog." + nextSeq));
-        file.openForWriting(fileSize);
-        nextSeq++;
-        files.addLast(file);
-    }
-
-    private boolean makeNextFileQuietly() {
-        try {
-            makeNextFile();
-            return true;
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot make the next binlog file", e);
-            return false;
-        }
-    }
-
-    private void closeQuietly(BinlogFile file) {
-        if (file == null || !file.isOpen()) {
-            return;
-        }
-        try {
-            file.closeForWriting(fileSize);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "cannot close " + file.path, e);
-        }
-        if (file.refs < 1) {
-            collectGarbage();
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------ files and jobs
-
-    /** The full record of {@code j} is in {@code file}: beanstalkd's {@code fileaddjob}. */
-    void addJob(BinlogFile file, Job j) {
-        j.binlogFile = file;
-        j.binlogSeq = file.seq;
-        file.jobs.add(j);
-        file.refs++;
-    }
-
-    /** beanstalkd's {@code filermjob}: {@code j}'s records in {@code file} are garbage now. */
-    void removeJob(Object file, Job j) {
-        if (file == null || file != j.binlogFile) {
-            return;
-        }
-        BinlogFile f = (BinlogFile) file;
-        f.jobs.remove(j);
-        j.binlogFile = null;
-        j.binlogSeq = 0;
-        alive -= j.walUsed;
-        j.walUsed = 0;
-        release(f);
-    }
-
-    void countAlive(Job j, long bytes) {
-        j.walUsed += bytes;
-        alive += bytes;
-    }
-
-    void retain(BinlogFile file) {
-        file.refs++;
-    }
-
-    void release(BinlogFile file) {
-        if (--file.refs < 1) {
-            collectGarbage();
-        }
-    }
-
-    /** Deletes the oldest files while no job and no writer holds them. */
-    private void collectGarbage() {
-        while (!files.isEmpty() && files.peekFirst().refs < 1) {
-            BinlogFile head = files.removeFirst();
-            try {
-                Files.deleteIfExists(head.path);
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot delete " + head.path, e);
-            }
-        }
-    }
-
     public int oldestIndex() {
-        return files.isEmpty() ? 0 : files.peekFirst().seq;
+        return files.head() == null ? 0 : files.head().seq;
     }
 
     public int currentIndex() {
-        return current != null ? current.seq : 0;
+        return files.current != null ? files.current.seq : 0;
     }
 
     public long recordsMigrated() {
@@ -460,6 +341,7 @@ public final class Binlog implements AutoCloseable {
     @Override
     public void close() {
         try {
+            BinlogFile current = files.current;
             if (current != null) {
                 if (enabled && syncRateNanos >= 0 && current.isOpen()) {
                     current.sync();

@@ -29,20 +29,20 @@ final class BinlogReader {
     private static final Logger LOG = Logger.getLogger(BinlogReader.class.getName());
     private static final String PREFIX = "binlog.";
 
-    private final Binlog binlog;
+    private final BinlogFiles files;
     private final long maxJobSize;
     private final Map<Long, Job> live = new LinkedHashMap<>();
     private final Map<String, Tube> tubes = new HashMap<>();
     private long nextId = 1;
     private boolean failed;
 
-    BinlogReader(Binlog binlog, long maxJobSize) {
-        this.binlog = binlog;
+    BinlogReader(BinlogFiles files, long maxJobSize) {
+        this.files = files;
         this.maxJobSize = maxJobSize;
     }
 
     /** The files {@code binlog.N} from the lowest N to the highest, skipping missing numbers; sets the next N. */
-    static List<BinlogFile> scan(Path directory, Binlog binlog) throws IOException {
+    static List<BinlogFile> scan(Path directory, BinlogFiles chain) throws IOException {
         TreeMap<Integer, Path> found = new TreeMap<>();
         try (Stream<Path> entries = Files.list(directory)) {
             entries.forEach(path -> {
@@ -59,7 +59,7 @@ final class BinlogReader {
         }
         List<BinlogFile> files = new ArrayList<>();
         found.forEach((seq, path) -> files.add(new BinlogFile(seq, path)));
-        binlog.nextSeq(found.isEmpty() ? 1 : found.lastKey() + 1);
+        chain.nextSeq(found.isEmpty() ? 1 : found.lastKey() + 1);
         return files;
     }
 
@@ -75,11 +75,11 @@ final class BinlogReader {
             failed = true;
             return;
         }
-        binlog.retain(file);
+        files.retain(file);
         while (readRecord(file, b)) {
             // one record after another
         }
-        binlog.release(file);
+        files.release(file);
     }
 
     private boolean readRecord(BinlogFile file, ByteBuffer b) {
@@ -134,10 +134,10 @@ final class BinlogReader {
                 return fail(file, b, "unexpected EOF reading job body", j);
             }
             b.get(j.body);
-            binlog.removeJob(j.binlogFile, j);
-            binlog.addJob(file, j);
+            files.removeJob(j.binlogFile, j);
+            files.addJob(file, j);
         }
-        binlog.countAlive(j, b.position() - start);
+        files.countAlive(j, b.position() - start);
         return true;
     }
 
@@ -160,7 +160,7 @@ final class BinlogReader {
 
     private void drop(Job j) {
         live.remove(j.id);
-        binlog.removeJob(j.binlogFile, j);
+        files.removeJob(j.binlogFile, j);
     }
 
     boolean failed() {
