@@ -22,7 +22,7 @@ import java.util.List;
  *                           byte and for gaps); compared between the two servers
  * c1? 3 age                 ... with the values of the named YAML keys masked (timing-dependent across restarts)
  * c1- 0.5                   expects nothing for 0.5 s
- * c1~ REGEX                 expects what arrives until the line is quiet to contain a match of the regex
+ * c1~ REGEX                 expects what arrives until the line is quiet (waiting up to 3 s) to match the regex
  * ls                        captures the binlog directory: each file's name and size
  * run FLAGS =&gt; OUTCOME      starts the server binary with flags; see {@link Launches}
  * c1 eof | close | shutdown expects the server to close | closes | half-closes (SHUT_WR)
@@ -98,7 +98,7 @@ record Scenario(String file, String name, List<String> options, List<Step> steps
         }
         char kind = head.charAt(head.length() - 1);
         if (kind == '~') {
-            return new Step(number, head.substring(0, head.length() - 1), "~", null, 0, 0, rest);
+            return new Step(number, head.substring(0, head.length() - 1), "~", null, 0, 3, rest);
         }
         if (kind == '>' || kind == '<' || kind == '?' || kind == '-') {
             String connection = head.substring(0, head.length() - 1);

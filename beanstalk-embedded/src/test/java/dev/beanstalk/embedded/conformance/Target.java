@@ -126,11 +126,18 @@ interface Target extends AutoCloseable {
                 return binlog;
             }
 
+            /** Starts again on the same port, or on another when a concurrent test's socket took it meanwhile. */
             @Override
             public void restart() {
                 int port = server.port();
                 server.stop();
-                server = probed(builder.port(port).build().start());
+                EmbeddedBeanstalkd next;
+                try {
+                    next = builder.port(port).build().start();
+                } catch (UncheckedIOException portTaken) {
+                    next = builder.port(0).build().start();
+                }
+                server = probed(next);
             }
 
             @Override
