@@ -22,8 +22,9 @@ import java.util.Objects;
  * background thread.
  *
  * <p>{@link #start()} binds the port and returns; the server then runs until {@link #stop()}. With a
- * {@linkplain Builder#binlogDirectory(Path) binlog directory} jobs survive a restart as they do in beanstalkd, and a
- * second server on the same directory fails with {@link BinlogLockedException}.
+ * {@linkplain Builder#binlogDirectory(Path) binlog directory} jobs survive a restart as they do in beanstalkd, in
+ * beanstalkd's own binlog format (either server opens what the other wrote), and a second server on the same
+ * directory, this one or beanstalkd, fails with {@link BinlogLockedException}.
  *
  * <pre>{@code
  * try (EmbeddedBeanstalkd server = EmbeddedBeanstalkd.builder().port(0).build().start()) {

@@ -152,7 +152,7 @@ final class Commands {
         queue.processQueue();
     }
 
-    void reserveById(Client c, Arguments args) {
+    private void reserveById(Client c, Arguments args) {
         counters.count(Op.RESERVE_JOB);
         Job j = queue.jobs.get(args.value());
         if (j == null || j.state == JobState.RESERVED || j.state == JobState.INVALID) {
@@ -172,7 +172,7 @@ final class Commands {
         queue.grant(c, j);
     }
 
-    void delete(Client c, Arguments args) {
+    private void delete(Client c, Arguments args) {
         counters.count(Op.DELETE);
         Job j = queue.jobs.get(args.value());
         if (j == null) {
@@ -259,7 +259,7 @@ final class Commands {
         replies.reply(c, queue.buryJob(j, true) ? BURIED : INTERNAL_ERROR);
     }
 
-    void kickJob(Client c, Arguments args) {
+    private void kickJob(Client c, Arguments args) {
         counters.count(Op.KICK_JOB);
         Job j = queue.jobs.get(args.value());
         if (j != null && (j.state == JobState.BURIED || j.state == JobState.DELAYED)) {
@@ -361,7 +361,7 @@ final class Commands {
         replies.reply(c, PAUSED);
     }
 
-    static String validTubeName(byte[] line, int from, int to) {
+    private static String validTubeName(byte[] line, int from, int to) {
         return TubeNames.isValid(line, from, to) ? new String(line, from, to - from, StandardCharsets.US_ASCII) : null;
     }
 }

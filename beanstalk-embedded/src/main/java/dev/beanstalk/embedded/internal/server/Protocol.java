@@ -47,7 +47,7 @@ final class Protocol {
         this.maxJobSize = maxJobSize;
     }
 
-    void dispatch(Client c, byte[] line, int from, int to) {
+    private void dispatch(Client c, byte[] line, int from, int to) {
         for (int i = from; i < to; i++) {
             if (line[i] == 0) {
                 replies.reply(c, BAD_FORMAT);
@@ -173,7 +173,7 @@ final class Protocol {
     }
 
     /** beanstalkd's {@code scan_line_end}: only the first CR counts, and it must be followed by LF. */
-    static int scanLineEnd(byte[] buffer, int from, int size) {
+    private static int scanLineEnd(byte[] buffer, int from, int size) {
         for (int i = from, end = from + size - 1; i < end; i++) {
             if (buffer[i] == '\r') {
                 return buffer[i + 1] == '\n' ? i - from + 2 : 0;
@@ -182,7 +182,7 @@ final class Protocol {
         return 0;
     }
 
-    void put(Client c, Arguments args) {
+    private void put(Client c, Arguments args) {
         if (!args.readU32(false)) {
             replies.reply(c, BAD_FORMAT);
             return;
@@ -227,13 +227,13 @@ final class Protocol {
         c.state = Client.State.WANT_DATA;
     }
 
-    void skip(Client c, long count, byte[] message) {
+    private void skip(Client c, long count, byte[] message) {
         c.discardRemaining = count;
         c.deferredReply = message;
         c.state = Client.State.BITBUCKET;
     }
 
-    void enqueueIncomingJob(Client c) {
+    private void enqueueIncomingJob(Client c) {
         Job j = c.inJob;
         c.inJob = null;
         c.inJobRead = 0;

@@ -47,6 +47,7 @@ final class Queue {
         this.timers = timers;
     }
 
+    /** Makes {@code j} ready, or delayed by {@code delay} ns, logs it if asked, and serves the waiting reservers. */
     void enqueueJob(Job j, long delay, boolean log) {
         j.reserver = null;
         if (delay != 0) {
@@ -69,6 +70,7 @@ final class Queue {
         processQueue();
     }
 
+    /** Buries {@code j}, logging it if asked; false when the binlog failed. */
     boolean buryJob(Job j, boolean log) {
         j.tube.appendBuried(j);
         counters.buried++;
@@ -110,6 +112,7 @@ final class Queue {
         return j != null && j.reserver == c && j.state == JobState.RESERVED;
     }
 
+    /** Hands {@code j}, already out of its queue, to {@code c} as its reservation and replies RESERVED. */
     void grant(Client c, Job j) {
         j.tube.reservedCount++;
         j.reserves++;
@@ -123,6 +126,7 @@ final class Queue {
         timers.schedule(c);
     }
 
+    /** beanstalkd's {@code process_queue}: while a waiting reserver watches a tube with a ready job, it gets one. */
     void processQueue() {
         long now = clock.now();
         Job j;
@@ -136,7 +140,7 @@ final class Queue {
         }
     }
 
-    Job nextAwaitedJob(long now) {
+    private Job nextAwaitedJob(long now) {
         Job best = null;
         for (int i = 0; i < tubes.size(); i++) {
             Tube t = tubes.get(i);
@@ -156,6 +160,7 @@ final class Queue {
         return best;
     }
 
+    /** {@code c} stops waiting in a reserve, on every tube it watches. */
     void removeWaiting(Client c) {
         if (!c.waiting) {
             return;
@@ -169,6 +174,7 @@ final class Queue {
         }
     }
 
+    /** A closed connection's reserved jobs go back to ready, in the order they were reserved. */
     void enqueueReservedJobs(Client c) {
         List<Job> held = new ArrayList<>(c.reserved.size());
         while (!c.reserved.isEmpty()) {
@@ -223,6 +229,7 @@ final class Queue {
         releaseTube(t);
     }
 
+    /** Kicks up to {@code bound} buried jobs of {@code t}, or delayed ones when none is buried; returns how many. */
     long kickJobs(Tube t, long bound) {
         long kicked = 0;
         if (t.hasBuried()) {
@@ -252,6 +259,7 @@ final class Queue {
         return true;
     }
 
+    /** Takes the binlog's live jobs back, each in its recorded state; a delayed job keeps its deadline. */
     void replay() {
         for (Job j : binlog.replay(this::findOrMakeTube, maxJobSize)) {
             j.tube.refs++;

@@ -82,7 +82,7 @@ final class Timers {
         return period;
     }
 
-    Job soonestDelayedJob() {
+    private Job soonestDelayedJob() {
         Job best = null;
         for (int i = 0; i < queue.tubes.size(); i++) {
             Job candidate = queue.tubes.get(i).delayed.peek();
@@ -93,7 +93,7 @@ final class Timers {
         return best;
     }
 
-    void connTimeout(Client c) {
+    private void connTimeout(Client c) {
         boolean shouldTimeout = c.waiting && deadlineSoon(c);
         Job j;
         while ((j = c.reserved.peek()) != null && j.deadlineAt < clock.now()) {
