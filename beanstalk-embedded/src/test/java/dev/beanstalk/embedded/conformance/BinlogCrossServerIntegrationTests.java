@@ -58,6 +58,24 @@ class BinlogCrossServerIntegrationTests {
         }
     }
 
+    @ParameterizedTest(name = "{1} refuses a directory {0} holds")
+    @CsvSource({"beanstalkd, embedded", "embedded, beanstalkd"})
+    void neitherServerOpensADirectoryTheOtherHolds(String holder, String other) throws IOException {
+        Path directory = Files.createTempDirectory("binlog-lock-");
+        try (BeanstalkdServer first = start(holder, directory, 10_485_760);
+                ServerProcess second = ServerProcess.start(binary(other),
+                        List.of("-l", "127.0.0.1", "-p", "0", "-b", directory.toString()))) {
+            assertThat(second.awaitExit()).as(second.stderr()).isEqualTo(10);
+            assertThat(first.isRunning()).isTrue();
+        } finally {
+            delete(directory);
+        }
+    }
+
+    private static Path binary(String which) {
+        return which.equals("embedded") ? LAUNCHER : BeanstalkdServer.locateBinary();
+    }
+
     /** Jobs in every state, several tubes, binary and larger bodies, some deleted; returns what each should be. */
     private static Map<Long, String> writeJobs(BeanstalkdServer server) throws IOException {
         try (Wire c = new Wire(server)) {
