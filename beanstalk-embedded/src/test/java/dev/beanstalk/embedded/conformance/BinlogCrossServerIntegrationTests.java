@@ -6,6 +6,8 @@ import dev.beanstalk.test.BeanstalkdServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,6 +72,55 @@ class BinlogCrossServerIntegrationTests {
             assertThat(first.isRunning()).isTrue();
         } finally {
             delete(directory);
+        }
+    }
+
+    /**
+     * A binlog of beanstalkd before 1.11 (version 5: an 8-byte name length, a 77-byte struct, times in microseconds),
+     * made here byte for byte: both servers read the same jobs from it.
+     */
+    @Test
+    void bothServersReadAVersion5Binlog() throws IOException {
+        long nowMicros = System.currentTimeMillis() * 1000;
+        ByteBuffer log = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN).putInt(5);
+        v5(log, "default", 1, 10, 0, 60, nowMicros, 0, 1, "abc", 0, 0);
+        v5(log, "other", 2, 5, 30, 120, nowMicros, nowMicros + 3_600_000_000L, 4, "hello", 0, 0);
+        v5(log, "other", 3, 7, 0, 60, nowMicros, 0, 3, "x", 1, 0);
+        v5(log, "default", 4, 1, 0, 60, nowMicros, 0, 1, "gone", 0, 0);
+        v5(log, null, 4, 1, 0, 60, nowMicros, 0, 0, "gone", 0, 0);
+        v5(log, null, 2, 5, 30, 120, nowMicros, nowMicros + 3_600_000_000L, 4, "hello", 0, 1);
+        Map<String, Map<Long, String>> read = new LinkedHashMap<>();
+        for (String which : List.of("beanstalkd", "embedded")) {
+            Path directory = Files.createTempDirectory("binlog-v5-");
+            try {
+                Files.write(directory.resolve("binlog.1"), Arrays.copyOf(log.array(), 4096));
+                try (BeanstalkdServer server = start(which, directory, 10_485_760)) {
+                    read.put(which, describeAll(server, List.of(1L, 2L, 3L, 4L)));
+                }
+            } finally {
+                delete(directory);
+            }
+        }
+        assertThat(read.get("beanstalkd").get(1L)).startsWith("tube: default, state: ready, pri: 10, delay: 0, ttr: 60");
+        assertThat(read.get("beanstalkd").get(2L)).startsWith("tube: other, state: delayed, pri: 5, delay: 30, ttr: 120");
+        assertThat(read.get("beanstalkd").get(4L)).isEqualTo("NOT_FOUND");
+        assertThat(read.get("embedded")).containsExactlyEntriesOf(read.get("beanstalkd"));
+    }
+
+    /** One version-5 record: a full one with the tube name and body, a short one when {@code tube} is null. */
+    private static void v5(ByteBuffer log, String tube, long id, int pri, long delaySeconds, long ttrSeconds,
+            long createdMicros, long deadlineMicros, int state, String body, int buries, int releases) {
+        byte[] name = tube == null ? new byte[0] : tube.getBytes(StandardCharsets.US_ASCII);
+        byte[] data = (body + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        log.putLong(name.length).put(name);
+        int at = log.position();
+        log.putLong(at, id).putInt(at + 8, pri).putLong(at + 16, delaySeconds * 1_000_000)
+                .putLong(at + 24, ttrSeconds * 1_000_000).putInt(at + 32, data.length).putLong(at + 40, createdMicros)
+                .putLong(at + 48, deadlineMicros).putInt(at + 64, releases).putInt(at + 68, buries)
+                .put(at + 76, (byte) state);
+        log.position(at + 77);
+        if (tube != null) {
+            log.put(data);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Replays binlog files as beanstalkd's {@code fileread}/{@code readrec} do: records in order, a full record making or
+ * Replays binlog files, version 7 or the older 5, as beanstalkd's {@code fileread}/{@code readrec} do: records in order, a full record making or
  * moving a job, a short one updating it (ignored when its full record is in a deleted file), a delete dropping it,
  * and the first zero id (the pre-sized zeros) or a short read ending the file. A record that cannot be read, or a
  * body larger than {@code -z}, ends its file with an error, and the rest of the log is still read.
@@ -70,36 +70,38 @@ final class BinlogReader {
             return;
         }
         int version = b.getInt();
-        if (version != Jobrec.VERSION) {
+        if (version != Jobrec.VERSION && version != Jobrec.VERSION_5) {
             LOG.warning(file.path + ": unknown version: " + version);
             failed = true;
             return;
         }
         files.retain(file);
-        while (readRecord(file, b)) {
+        while (readRecord(file, b, version == Jobrec.VERSION_5)) {
             // one record after another
         }
         files.release(file);
     }
 
-    private boolean readRecord(BinlogFile file, ByteBuffer b) {
-        if (b.remaining() < Jobrec.LENGTH_FIELD) {
+    /** One record; {@code v5} for beanstalkd's older format, an 8-byte name length and times in microseconds. */
+    private boolean readRecord(BinlogFile file, ByteBuffer b, boolean v5) {
+        if (b.remaining() < (v5 ? 8 : Jobrec.LENGTH_FIELD)) {
             return false;
         }
         int start = b.position();
-        int nameLength = b.getInt();
-        if (nameLength >= Jobrec.MAX_NAME_LENGTH || nameLength < 0) {
-            return fail(file, b, "namelen " + nameLength + " is out of range");
+        long nameLength = v5 ? b.getLong() : b.getInt();
+        if (nameLength < 0 || nameLength >= Jobrec.MAX_NAME_LENGTH) {
+            return fail(file, b, "namelen " + (v5 ? Long.toUnsignedString(nameLength) : nameLength)
+                    + " is out of range");
         }
         if (b.remaining() < nameLength) {
             return fail(file, b, "unexpected EOF reading tube name");
         }
-        byte[] name = new byte[nameLength];
+        byte[] name = new byte[(int) nameLength];
         b.get(name);
-        if (b.remaining() < Jobrec.SIZE) {
+        if (b.remaining() < (v5 ? Jobrec.SIZE_V5 : Jobrec.SIZE)) {
             return fail(file, b, "unexpected EOF reading job struct");
         }
-        Jobrec.Fields fields = Jobrec.Fields.read(b);
+        Jobrec.Fields fields = v5 ? Jobrec.Fields.readV5(b) : Jobrec.Fields.read(b);
         if (fields.id() == 0) {
             return false;
         }

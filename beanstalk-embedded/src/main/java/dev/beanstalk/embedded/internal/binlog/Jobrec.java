@@ -23,7 +23,10 @@ final class Jobrec {
 
     /** The version number a binlog file starts with. */
     static final int VERSION = 7;
+    /** beanstalkd before 1.11: times in microseconds, an 8-byte name length, a 77-byte struct (no tail padding). */
+    static final int VERSION_5 = 5;
     static final int SIZE = 80;
+    static final int SIZE_V5 = 77;
     static final int LENGTH_FIELD = 4;
     /** What a short record takes, and so what is reserved for each later change of a job. */
     static final int SHORT_RECORD = LENGTH_FIELD + SIZE;
@@ -77,11 +80,21 @@ final class Jobrec {
 
         /** Reads the struct at the buffer's position (little-endian) and moves past it. */
         static Fields read(ByteBuffer b) {
+            return read(b, SIZE, 1);
+        }
+
+        /** Reads a version-5 struct: the same offsets, 77 bytes, and times in microseconds made nanoseconds. */
+        static Fields readV5(ByteBuffer b) {
+            return read(b, SIZE_V5, 1000);
+        }
+
+        private static Fields read(ByteBuffer b, int size, long toNanos) {
             int at = b.position();
-            b.position(at + SIZE);
-            return new Fields(b.getLong(at), u32(b, at + 8), b.getLong(at + 16), b.getLong(at + 24),
-                    b.getInt(at + 32), b.getLong(at + 40), b.getLong(at + 48), u32(b, at + 56), u32(b, at + 60),
-                    u32(b, at + 64), u32(b, at + 68), u32(b, at + 72), b.get(at + 76) & 0xFF);
+            b.position(at + size);
+            return new Fields(b.getLong(at), u32(b, at + 8), b.getLong(at + 16) * toNanos,
+                    b.getLong(at + 24) * toNanos, b.getInt(at + 32), b.getLong(at + 40) * toNanos,
+                    b.getLong(at + 48) * toNanos, u32(b, at + 56), u32(b, at + 60), u32(b, at + 64),
+                    u32(b, at + 68), u32(b, at + 72), b.get(at + 76) & 0xFF);
         }
 
         private static long u32(ByteBuffer b, int at) {
