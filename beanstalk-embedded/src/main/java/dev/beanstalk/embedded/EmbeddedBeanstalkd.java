@@ -7,22 +7,24 @@ import dev.beanstalk.embedded.internal.server.ServerInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A beanstalkd 1.12 in this JVM, for development and tests: same commands, same replies, same edge cases, on one
  * background thread.
  *
  * <p>{@link #start()} binds the port and returns; the server then runs until {@link #stop()}. With a
- * {@linkplain Builder#binlogDirectory(Path) binlog directory} jobs survive a restart as they do in beanstalkd, and a
- * second server on the same directory fails with {@link BinlogLockedException}.
+ * {@linkplain Builder#binlogDirectory(Path) binlog directory} jobs survive a restart as they do in beanstalkd, in
+ * beanstalkd's own binlog format (either server opens what the other wrote), and a second server on the same
+ * directory, this one or beanstalkd, fails with {@link BinlogLockedException}.
  *
  * <pre>{@code
  * try (EmbeddedBeanstalkd server = EmbeddedBeanstalkd.builder().port(0).build().start()) {
@@ -38,6 +40,7 @@ public final class EmbeddedBeanstalkd implements AutoCloseable {
     public static final long MAX_JOB_SIZE_LIMIT = 1_073_741_824;
 
     private final String host;
+    private final Path unixSocket;
     private final int requestedPort;
     private final long maxJobSize;
     private final Path binlogDirectory;
@@ -47,11 +50,13 @@ public final class EmbeddedBeanstalkd implements AutoCloseable {
     private EventLoop loop;
     private Thread thread;
     private Binlog binlog;
-    private CompletableFuture<Engine> engine;
+    private volatile Engine engine;
+    private volatile boolean draining;
     private int port;
 
     private EmbeddedBeanstalkd(Builder builder) {
         this.host = builder.host;
+        this.unixSocket = builder.unixSocket;
         this.requestedPort = builder.port;
         this.maxJobSize = builder.maxJobSize;
         this.binlogDirectory = builder.binlogDirectory;
@@ -85,26 +90,20 @@ public final class EmbeddedBeanstalkd implements AutoCloseable {
         }
         ServerSocketChannel listener = null;
         try {
-            listener = ServerSocketChannel.open();
-            listener.bind(new InetSocketAddress(host, requestedPort), 1024);
-            port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
-            CompletableFuture<Engine> ready = new CompletableFuture<>();
-            engine = ready;
+            listener = unixSocket == null ? listenTcp() : listenUnix();
             Binlog log = binlog;
             loop = new EventLoop(listener, () -> {
-                try {
-                    Engine e = new Engine(ServerInfo.current(), maxJobSize, log);
-                    ready.complete(e);
-                    return e;
-                } catch (RuntimeException e) {
-                    ready.completeExceptionally(e);
-                    throw e;
+                Engine e = new Engine(ServerInfo.current(), maxJobSize, log);
+                engine = e;
+                if (draining) {
+                    e.drain();
                 }
+                return e;
             }, verbose);
         } catch (IOException e) {
             closeQuietly(listener);
             binlog.close();
-            throw new UncheckedIOException("Cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot listen on " + address() + ": " + e.getMessage(), e);
         }
         thread = new Thread(loop, "beanstalk-embedded-" + port);
         thread.setDaemon(true);
@@ -112,12 +111,55 @@ public final class EmbeddedBeanstalkd implements AutoCloseable {
         return this;
     }
 
+    private ServerSocketChannel listenTcp() throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        listener.bind(new InetSocketAddress(host, requestedPort), 1024);
+        port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+        return listener;
+    }
+
+    /** As beanstalkd: a socket file left by an earlier server is replaced, any other file is an error. */
+    private ServerSocketChannel listenUnix() throws IOException {
+        if (Files.exists(unixSocket, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.readAttributes(unixSocket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+                throw new IOException("another file already exists in the given path");
+            }
+            Files.delete(unixSocket);
+        }
+        ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            listener.bind(UnixDomainSocketAddress.of(unixSocket), 1024);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        port = 0;
+        return listener;
+    }
+
+    /** The binlog directory ({@code -b}), or {@code null} when jobs do not survive a restart. */
+    public Path binlogDirectory() {
+        return binlogDirectory;
+    }
+
+    String address() {
+        return unixSocket != null ? "unix:" + unixSocket : host + ":" + requestedPort;
+    }
+
     /** The host the server listens on. */
     public String host() {
         return host;
     }
 
-    /** The port the server listens on, known once {@link #start()} returned (also when 0 was asked for). */
+    /** The UNIX socket the server listens on instead of a TCP port, or {@code null}. */
+    public Path unixSocket() {
+        return unixSocket;
+    }
+
+    /**
+     * The port the server listens on, known once {@link #start()} returned (also when 0 was asked for); 0 on a
+     * {@linkplain Builder#unixSocket(Path) UNIX socket}.
+     */
     public int port() {
         if (thread == null) {
             throw new IllegalStateException("the server is not started");
@@ -129,15 +171,15 @@ public final class EmbeddedBeanstalkd implements AutoCloseable {
         return thread != null && thread.isAlive();
     }
 
-    /** Enters drain mode, as SIGUSR1 does to beanstalkd: every later put is answered {@code DRAINING}. */
+    /**
+     * Enters drain mode, as SIGUSR1 does to beanstalkd: every later put is answered {@code DRAINING}. Safe from any
+     * thread and at any moment, also before {@link #start()} or while the binlog is replayed.
+     */
     public void drain() {
-        try {
-            Objects.requireNonNull(engine, "the server is not started").get(10, TimeUnit.SECONDS).drain();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while entering drain mode", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("The server did not start: " + e.getMessage(), e);
+        draining = true;
+        Engine e = engine;
+        if (e != null) {
+            e.drain();
         }
     }
 
@@ -165,7 +207,7 @@ public final class EmbeddedBeanstalkd implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "embedded beanstalkd at " + host + ":" + port;
+        return "embedded beanstalkd at " + (unixSocket != null ? "unix:" + unixSocket : host + ":" + port);
     }
 
     private static void closeQuietly(ServerSocketChannel channel) {
@@ -182,6 +224,7 @@ public final class EmbeddedBeanstalkd implements AutoCloseable {
     public static final class Builder {
 
         private String host = "127.0.0.1";
+        private Path unixSocket;
         private int port;
         private long maxJobSize = DEFAULT_MAX_JOB_SIZE;
         private Path binlogDirectory;
@@ -195,6 +238,15 @@ public final class EmbeddedBeanstalkd implements AutoCloseable {
         /** The address to listen on ({@code -l}); {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface. */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * Listens on a UNIX socket instead of TCP ({@code -l unix:PATH}); a socket file left there by an earlier
+         * server is replaced, as beanstalkd does, while any other file makes {@link #start()} fail.
+         */
+        public Builder unixSocket(Path path) {
+            this.unixSocket = Objects.requireNonNull(path, "path");
             return this;
         }
 
@@ -222,10 +274,13 @@ public final class EmbeddedBeanstalkd implements AutoCloseable {
             return this;
         }
 
-        /** The size of each binlog file ({@code -s}); 10485760 by default. */
+        /**
+         * The size of each binlog file ({@code -s}); 10485760 by default. Any size works, as in beanstalkd: a file
+         * holds at least one record, so a tiny size means a file per job.
+         */
         public Builder binlogFileSize(long bytes) {
-            if (bytes < 1024 || bytes > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("binlogFileSize must be between 1024 and " + Integer.MAX_VALUE
+            if (bytes < 0 || bytes > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("binlogFileSize must be between 0 and " + Integer.MAX_VALUE
                         + ", was " + bytes);
             }
             this.binlogFileSize = bytes;

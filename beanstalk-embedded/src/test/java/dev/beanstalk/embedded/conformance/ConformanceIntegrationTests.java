@@ -2,6 +2,7 @@ package dev.beanstalk.embedded.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.beanstalk.test.BeanstalkdServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -82,14 +83,22 @@ class ConformanceIntegrationTests {
     private static Runner.Transcript[] runOnBoth(Scenario scenario) throws IOException {
         Path realBinlog = binlogDirectory(scenario);
         Path ourBinlog = binlogDirectory(scenario);
-        try (Target real = Target.process(null, scenario.options(), realBinlog);
-                Target ours = needsProcess(scenario) ? Target.process(LAUNCHER, scenario.options(), ourBinlog)
-                        : Target.inProcess(scenario.options(), ourBinlog)) {
+        try (Target real = target(null, scenario, realBinlog); Target ours = target(LAUNCHER, scenario, ourBinlog)) {
             return new Runner.Transcript[] {Runner.run(scenario, real), Runner.run(scenario, ours)};
         } finally {
             delete(realBinlog);
             delete(ourBinlog);
         }
+    }
+
+    private static Target target(Path launcher, Scenario scenario, Path binlog) {
+        if (scenario.options().contains("unix")) {
+            return Target.unix(launcher != null ? launcher : BeanstalkdServer.locateBinary(), scenario.options(), binlog);
+        }
+        if (launcher == null || needsProcess(scenario)) {
+            return Target.process(launcher, scenario.options(), binlog);
+        }
+        return Target.inProcess(scenario.options(), binlog, LAUNCHER);
     }
 
     private static boolean needsProcess(Scenario scenario) {

@@ -1,11 +1,7 @@
 package dev.beanstalk.embedded.conformance;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +65,7 @@ final class Runner {
                 target.drain();
                 sleep(200);
             }
-            case ">" -> connection(step.connection()).socket.getOutputStream().write(step.bytes());
+            case ">" -> connection(step.connection()).write(step.bytes());
             case "<" -> expect(step);
             case "?" -> captures.add("line " + step.line() + ": " + mask(normalize(readUntilQuiet(step)), step.text()));
             case "-" -> {
@@ -78,10 +74,36 @@ final class Runner {
                     fail(step, "expected nothing, got " + show(got));
                 }
             }
+            case "~" -> {
+                String got = new String(readUntilQuiet(step), StandardCharsets.ISO_8859_1);
+                if (!Pattern.compile(step.text()).matcher(got).find()) {
+                    fail(step, "expected to find /" + step.text() + "/, got " + got);
+                }
+            }
+            case "ls" -> {
+                awaitAnswer();
+                captures.add("line " + step.line() + ": " + Binlogs.listing(target.binlog()));
+            }
+            case "run" -> Launches.run(step.text(), target.binary()).forEach(problem -> fail(step, problem));
             case "eof" -> expectEof(step);
-            case "close" -> connections.remove(step.connection()).socket.close();
-            case "shutdown" -> connection(step.connection()).socket.shutdownOutput();
+            case "close" -> connections.remove(step.connection()).close();
+            case "shutdown" -> connection(step.connection()).shutdownOutput();
             default -> throw new IllegalStateException(step.text());
+        }
+    }
+
+    /** One command on a connection of its own: once answered, the server has replayed its binlog. */
+    private void awaitAnswer() throws IOException {
+        try (Connection c = new Connection(target.address())) {
+            byte[] want = "USING default\r\n".getBytes(StandardCharsets.US_ASCII);
+            c.write("list-tube-used\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] got = new byte[want.length];
+            for (int n = 0, r = 0; n < want.length && r >= 0; n += Math.max(r, 0)) {
+                r = c.read(got, n, want.length - n, 5000);
+                if (r == 0) {
+                    throw new IOException("no answer to list-tube-used in 5 s");
+                }
+            }
         }
     }
 
@@ -96,16 +118,11 @@ final class Runner {
             if (left <= 0) {
                 break;
             }
-            c.socket.setSoTimeout((int) Math.max(1, left));
-            try {
-                int r = c.in.read(got, n, want.length - n);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
-            } catch (SocketTimeoutException e) {
+            int r = c.read(got, n, want.length - n, left);
+            if (r < 0) {
                 break;
             }
+            n += r;
         }
         double elapsed = (System.nanoTime() - mark) / 1e9;
         byte[] received = Arrays.copyOf(got, n);
@@ -118,13 +135,11 @@ final class Runner {
 
     private void expectEof(Scenario.Step step) throws IOException {
         Connection c = connection(step.connection());
-        c.socket.setSoTimeout(3000);
-        try {
-            int r = c.in.read();
-            if (r >= 0) {
-                fail(step, "expected the server to close, got byte " + r);
-            }
-        } catch (SocketTimeoutException e) {
+        byte[] one = new byte[1];
+        int r = c.read(one, 0, 1, 3000);
+        if (r > 0) {
+            fail(step, "expected the server to close, got byte " + one[0]);
+        } else if (r == 0) {
             fail(step, "expected the server to close, it kept the connection open");
         }
     }
@@ -157,19 +172,17 @@ final class Runner {
             if (left <= 0) {
                 break;
             }
-            c.socket.setSoTimeout((int) Math.max(1, left));
-            try {
-                int r = c.in.read(buffer);
-                if (r < 0) {
-                    out.writeBytes("<EOF>".getBytes(StandardCharsets.US_ASCII));
-                    break;
-                }
-                out.write(buffer, 0, r);
-                deadline = System.nanoTime() + quietMillis * 1_000_000;
-                if (stopAtFirst) {
-                    break;
-                }
-            } catch (SocketTimeoutException e) {
+            int r = c.read(buffer, 0, buffer.length, left);
+            if (r < 0) {
+                out.writeBytes("<EOF>".getBytes(StandardCharsets.US_ASCII));
+                break;
+            }
+            if (r == 0) {
+                break;
+            }
+            out.write(buffer, 0, r);
+            deadline = System.nanoTime() + quietMillis * 1_000_000;
+            if (stopAtFirst) {
                 break;
             }
         }
@@ -194,10 +207,7 @@ final class Runner {
     private Connection connection(String name) throws IOException {
         Connection c = connections.get(name);
         if (c == null) {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", target.port()), 3000);
-            c = new Connection(socket, socket.getInputStream());
+            c = new Connection(target.address());
             connections.put(name, c);
         }
         return c;
@@ -206,7 +216,7 @@ final class Runner {
     private void closeAll() {
         for (Connection c : connections.values()) {
             try {
-                c.socket.close();
+                c.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -244,8 +254,5 @@ final class Runner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private record Connection(Socket socket, InputStream in) {
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <pre>
  * === name                  starts a scenario
- * server -z 10 | binlog     options of both servers
+ * server -z 10 | binlog     options of both servers; unix: both listen on a UNIX socket (replacing a stale one)
  * c1&gt; bytes               sends on connection c1 (opened on first use)
  * c1&lt; bytes               expects exactly these bytes next
  * c1&lt; [0.8..1.6] bytes    ... arriving within that many seconds after the previous step
@@ -22,6 +22,9 @@ import java.util.List;
  *                           byte and for gaps); compared between the two servers
  * c1? 3 age                 ... with the values of the named YAML keys masked (timing-dependent across restarts)
  * c1- 0.5                   expects nothing for 0.5 s
+ * c1~ REGEX                 expects what arrives until the line is quiet (waiting up to 3 s) to match the regex
+ * ls                        captures the binlog directory: each file's name and size
+ * run FLAGS =&gt; OUTCOME      starts the server binary with flags; see {@link Launches}
  * c1 eof | close | shutdown expects the server to close | closes | half-closes (SHUT_WR)
  * sleep 1.5 | restart | kill | drain
  * </pre>
@@ -83,8 +86,10 @@ record Scenario(String file, String name, List<String> options, List<Step> steps
         switch (head) {
             case "sleep":
                 return new Step(number, null, "sleep", null, Double.parseDouble(rest.trim()), 0, line);
-            case "restart", "kill", "drain":
+            case "restart", "kill", "drain", "ls":
                 return new Step(number, null, head, null, 0, 0, line);
+            case "run":
+                return new Step(number, null, "run", null, 0, 0, rest);
             default:
                 break;
         }
@@ -92,6 +97,9 @@ record Scenario(String file, String name, List<String> options, List<Step> steps
             throw new IllegalArgumentException(file + ":" + number + ": cannot read " + line);
         }
         char kind = head.charAt(head.length() - 1);
+        if (kind == '~') {
+            return new Step(number, head.substring(0, head.length() - 1), "~", null, 0, 3, rest);
+        }
         if (kind == '>' || kind == '<' || kind == '?' || kind == '-') {
             String connection = head.substring(0, head.length() - 1);
             double from = 0;

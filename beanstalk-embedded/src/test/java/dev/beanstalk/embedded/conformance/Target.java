@@ -4,6 +4,11 @@ import dev.beanstalk.embedded.EmbeddedBeanstalkd;
 import dev.beanstalk.test.BeanstalkdServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,7 +18,14 @@ import java.util.List;
 /** A server a scenario runs against: the real beanstalkd, the embedded one in this JVM, or the embedded jar's Main. */
 interface Target extends AutoCloseable {
 
-    int port();
+    /** Where connections go: 127.0.0.1 and the port, or the UNIX socket. */
+    SocketAddress address();
+
+    /** The binary that {@code run} steps start: the real beanstalkd, or the embedded server's launcher. */
+    Path binary();
+
+    /** The binlog directory, or {@code null}. */
+    Path binlog();
 
     void restart();
 
@@ -42,10 +54,21 @@ interface Target extends AutoCloseable {
             builder.binlogDirectory(binlog);
         }
         BeanstalkdServer server = builder.arguments(arguments.toArray(String[]::new)).build().start();
+        Path command = binary != null ? binary : BeanstalkdServer.locateBinary();
         return new Target() {
             @Override
-            public int port() {
-                return server.port();
+            public SocketAddress address() {
+                return new InetSocketAddress("127.0.0.1", server.port());
+            }
+
+            @Override
+            public Path binary() {
+                return command;
+            }
+
+            @Override
+            public Path binlog() {
+                return binlog;
             }
 
             @Override
@@ -72,11 +95,14 @@ interface Target extends AutoCloseable {
     }
 
     /** The embedded server in this JVM; a kill is a stop, since its binlog has no buffer a crash could lose. */
-    static Target inProcess(List<String> options, Path binlog) {
+    static Target inProcess(List<String> options, Path binlog, Path launcher) {
         EmbeddedBeanstalkd.Builder builder = EmbeddedBeanstalkd.builder();
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).equals("-z")) {
-                builder.maxJobSize(Long.parseLong(options.get(++i)));
+            switch (options.get(i)) {
+                case "-z" -> builder.maxJobSize(Long.parseLong(options.get(++i)));
+                case "-s" -> builder.binlogFileSize(Long.parseLong(options.get(++i)));
+                case "binlog" -> { }
+                default -> throw new IllegalArgumentException("an in-process server takes -z and -s: " + options);
             }
         }
         if (binlog != null) {
@@ -86,15 +112,32 @@ interface Target extends AutoCloseable {
             private EmbeddedBeanstalkd server = probed(builder.build().start());
 
             @Override
-            public int port() {
-                return server.port();
+            public SocketAddress address() {
+                return new InetSocketAddress("127.0.0.1", server.port());
             }
 
+            @Override
+            public Path binary() {
+                return launcher;
+            }
+
+            @Override
+            public Path binlog() {
+                return binlog;
+            }
+
+            /** Starts again on the same port, or on another when a concurrent test's socket took it meanwhile. */
             @Override
             public void restart() {
                 int port = server.port();
                 server.stop();
-                server = probed(builder.port(port).build().start());
+                EmbeddedBeanstalkd next;
+                try {
+                    next = builder.port(port).build().start();
+                } catch (UncheckedIOException portTaken) {
+                    next = builder.port(0).build().start();
+                }
+                server = probed(next);
             }
 
             @Override
@@ -112,6 +155,91 @@ interface Target extends AutoCloseable {
                 server.stop();
             }
         };
+    }
+
+    /**
+     * A server on a UNIX socket ({@code -l unix:PATH}), run as a process; a stale socket file is left at the path
+     * first, which the server must replace.
+     */
+    static Target unix(Path binary, List<String> options, Path binlog) {
+        Path socket = staleSocket();
+        List<String> arguments = new ArrayList<>(List.of("-l", "unix:" + socket));
+        for (String option : options) {
+            if (!option.equals("binlog") && !option.equals("unix")) {
+                arguments.add(option);
+            }
+        }
+        if (binlog != null) {
+            arguments.addAll(List.of("-b", binlog.toString()));
+        }
+        SocketAddress address = UnixDomainSocketAddress.of(socket);
+        return new Target() {
+            private ServerProcess server = launch();
+
+            private ServerProcess launch() {
+                ServerProcess started = ServerProcess.start(binary, arguments);
+                if (!started.awaitAccepting(address)) {
+                    started.close();
+                    throw new IllegalStateException(binary + " does not accept on " + socket + ": "
+                            + started.stderr());
+                }
+                return started;
+            }
+
+            @Override
+            public SocketAddress address() {
+                return address;
+            }
+
+            @Override
+            public Path binary() {
+                return binary;
+            }
+
+            @Override
+            public Path binlog() {
+                return binlog;
+            }
+
+            @Override
+            public void restart() {
+                kill();
+            }
+
+            @Override
+            public void kill() {
+                server.close();
+                server = launch();
+            }
+
+            @Override
+            public void drain() {
+                server.signal("USR1");
+            }
+
+            @Override
+            public void close() {
+                server.close();
+                try {
+                    Files.deleteIfExists(socket);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
+            }
+        };
+    }
+
+    /** A path holding a socket file that no server listens on any more. */
+    private static Path staleSocket() {
+        try {
+            Path socket = Files.createTempDirectory("conformance-unix-").resolve("beanstalkd.sock");
+            try (ServerSocketChannel stale = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                stale.bind(UnixDomainSocketAddress.of(socket));
+            }
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Connects once and hangs up, as {@link BeanstalkdServer} does to learn that the real server listens. */

@@ -5,33 +5,27 @@ import dev.beanstalk.embedded.internal.queue.JobState;
 import dev.beanstalk.embedded.internal.queue.Tube;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
- * The write-ahead log of {@code -b DIR}, with beanstalkd's {@code walg.c} rules: which changes are logged, a new file
- * at every start, files deleted once no live job's full record is in them, live jobs copied out of the oldest file
- * when most of the log is garbage, and fsync at most every {@code syncRate}. The byte format is this server's own.
+ * The write-ahead log of {@code -b DIR} in beanstalkd 1.12's own format and with its rules ({@code walg.c}): a new
+ * pre-sized file at every start, space reserved for a job's records before they are written (a put reserves its full
+ * record and its delete), files deleted once no live job's full record is in them, live jobs copied out of the oldest
+ * file when most of the log is garbage, and fsync at most every {@code syncRate}. beanstalkd and this server can
+ * each open a directory the other wrote, even after a kill -9.
  */
 public final class Binlog implements AutoCloseable {
 
@@ -39,39 +33,37 @@ public final class Binlog implements AutoCloseable {
     public static final long DEFAULT_FILE_SIZE = 10_485_760;
 
     private static final Logger LOG = Logger.getLogger(Binlog.class.getName());
-    private static final String PREFIX = "binlog.";
 
     private final Path directory;
     private final long fileSize;
     private final long syncRateNanos;
-    private final Deque<BinlogFile> files = new ArrayDeque<>();
+    private final BinlogFiles files;
     private FileChannel lockChannel;
-    private BinlogFile current;
-    private int nextSeq = 1;
-    private long nextId = 1;
-    private long alive;
+    private long reserved;
     private long recordsWritten;
     private long recordsMigrated;
     private long lastSync;
     private boolean enabled;
+    private long nextId = 1;
 
     private Binlog(Path directory, long fileSize, long syncRateNanos) {
         this.directory = directory;
         this.fileSize = fileSize;
         this.syncRateNanos = syncRateNanos;
         this.enabled = directory != null;
+        this.files = new BinlogFiles(directory, fileSize);
     }
 
-    /** No log: every write succeeds and nothing survives a restart. */
+    /** No log: every reservation and write succeeds and nothing survives a restart. */
     public static Binlog disabled(long fileSize) {
         return new Binlog(null, fileSize, -1);
     }
 
     /**
-     * Locks {@code directory} and prepares to replay it.
+     * Locks {@code directory} (an fcntl lock on {@code lock}, the one beanstalkd takes) and prepares to replay it.
      *
      * @param syncRateNanos fsync at most this often; 0 after every write, negative never
-     * @throws BinlogLockedException when another server holds the directory
+     * @throws BinlogLockedException when another server, this one or beanstalkd, holds the directory
      */
     public static Binlog open(Path directory, long fileSize, long syncRateNanos) throws IOException {
         Binlog binlog = new Binlog(directory, fileSize, syncRateNanos);
@@ -81,7 +73,10 @@ public final class Binlog implements AutoCloseable {
 
     private void lock() throws IOException {
         Files.createDirectories(directory);
-        lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path path = directory.resolve("lock");
+        lockChannel = Files.exists(path) ? FileChannel.open(path, StandardOpenOption.WRITE)
+                : FileChannel.open(path, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         FileLock lock;
         try {
             lock = lockChannel.tryLock();
@@ -95,152 +90,101 @@ public final class Binlog implements AutoCloseable {
     }
 
     /**
-     * Reads every {@code binlog.N} from the lowest number up and returns the live jobs in the order they first
-     * appear, then opens the next file for writing. As in beanstalkd, a record whose body exceeds {@code maxJobSize}
-     * (counting its CRLF) ends the reading of its file.
+     * Reads every {@code binlog.N} from the lowest number up, opens the next file for writing, and returns the live
+     * jobs in the order they first appear, with space reserved for a change of each; see {@link BinlogReader}.
      */
     public List<Job> replay(Function<String, Tube> tubes, long maxJobSize) {
         if (!enabled) {
             return List.of();
         }
-        Map<Long, Job> live = new LinkedHashMap<>();
-        Map<String, Tube> placeholders = new HashMap<>();
+        BinlogReader reader = new BinlogReader(files, maxJobSize);
         try {
-            for (Map.Entry<Integer, Path> entry : scan().entrySet()) {
-                BinlogFile file = new BinlogFile(entry.getKey(), entry.getValue());
-                files.addLast(file);
-                read(file, live, placeholders, maxJobSize);
+            for (BinlogFile file : BinlogReader.scan(directory, files)) {
+                files.add(file);
+                reader.read(file);
             }
-            current = newFile();
+            if (reader.failed()) {
+                LOG.warning("Errors reading one or more WAL files. Continuing. You may be missing data.");
+            }
+            files.makeNext();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the binlog in " + directory, e);
+            throw new UncheckedIOException("cannot use the binlog in " + directory, e);
         }
-        collectGarbage();
-        for (Job j : live.values()) {
-            j.tube = tubes.apply(j.tube.name);
+        files.current = files.tail();
+        List<Job> live = reader.liveJobs(tubes);
+        nextId = reader.nextId();
+        for (int i = 0; i < live.size(); i++) {
+            if (reserve(Jobrec.SHORT_RECORD) == 0) {
+                throw new UncheckedIOException(new IOException("failed to reserve space in " + directory));
+            }
         }
-        return new ArrayList<>(live.values());
+        return live;
     }
 
-    /** One more than the highest job id any full record held, deleted ones included. */
+    /** One more than the highest job id any record held, deleted ones included. */
     public long nextId() {
         return nextId;
     }
 
-    private TreeMap<Integer, Path> scan() throws IOException {
-        TreeMap<Integer, Path> found = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(directory)) {
-            entries.forEach(path -> {
-                String name = path.getFileName().toString();
-                if (name.startsWith(PREFIX) && name.length() > PREFIX.length()) {
-                    try {
-                        found.put(Integer.parseInt(name.substring(PREFIX.length())), path);
-                    } catch (NumberFormatException notOurs) {
-                        // not a binlog file
-                    }
-                }
-            });
-        }
-        if (!found.isEmpty()) {
-            nextSeq = found.lastKey() + 1;
-        }
-        return found;
+    /** Reserves a new job's full record and its delete; false when there is no room (beanstalkd: OUT_OF_MEMORY). */
+    public boolean reservePut(Job j) {
+        j.walReserved = reserve(Jobrec.fullSize(j) + Jobrec.SHORT_RECORD);
+        return j.walReserved != 0;
     }
 
-    private void read(BinlogFile file, Map<Long, Job> live, Map<String, Tube> tubes, long maxJobSize)
-            throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file.path));
-        try {
-            if (b.remaining() < 4 || b.getInt() != Records.MAGIC) {
-                LOG.warning(file.path + ": not a binlog of this server; skipped");
-                return;
-            }
-            while (b.hasRemaining()) {
-                byte type = b.get();
-                if (type == Records.FULL) {
-                    byte[] name = new byte[b.getShort()];
-                    b.get(name);
-                    Records.Fields fields = Records.Fields.read(b);
-                    byte[] body = new byte[b.getInt()];
-                    Job j = live.get(fields.id());
-                    if (j == null) {
-                        if (body.length > maxJobSize) {
-                            LOG.warning(file.path + ": job " + Long.toUnsignedString(fields.id()) + " is too big ("
-                                    + body.length + " > " + maxJobSize + "); skipping the rest of this file");
-                            return;
-                        }
-                        b.get(body);
-                        Tube tube = tubes.computeIfAbsent(new String(name, StandardCharsets.US_ASCII), Tube::new);
-                        j = new Job(fields.id(), tube, 0, 0, 0, body, fields.createdAt());
-                        live.put(j.id, j);
-                        if (Long.compareUnsigned(fields.id(), nextId) >= 0) {
-                            nextId = fields.id() + 1;
-                        }
-                    } else {
-                        b.position(b.position() + body.length);
-                    }
-                    fields.applyTo(j);
-                    if (j.state == JobState.INVALID) {
-                        live.remove(j.id);
-                        removeJob(j, false);
-                        continue;
-                    }
-                    removeJob(j, false);
-                    addJob(file, j, 1L + 2 + name.length + Records.FIELDS + 4 + body.length);
-                } else if (type == Records.SHORT) {
-                    Records.Fields fields = Records.Fields.read(b);
-                    Job j = live.get(fields.id());
-                    if (j == null) {
-                        continue;
-                    }
-                    fields.applyTo(j);
-                    if (j.state == JobState.INVALID) {
-                        live.remove(j.id);
-                        removeJob(j, false);
-                    }
-                } else {
-                    if (type != 0) {
-                        LOG.warning(file.path + ": unknown record type " + type + "; skipping the rest of this file");
-                    }
-                    return;
-                }
-            }
-        } catch (BufferUnderflowException | IllegalStateException truncated) {
-            LOG.warning(file.path + ": truncated record at the end; the rest of this file is skipped");
-        }
+    /** Reserves one more short record for {@code j}, before a change that is logged (bury, kick, delayed release). */
+    public boolean reserveUpdate(Job j) {
+        long z = reserve(Jobrec.SHORT_RECORD);
+        j.walReserved += z;
+        return z != 0;
     }
 
     /**
-     * beanstalkd's {@code walwrite}: a full record the first time a job is logged, a short one afterwards; a job
-     * written in state {@link JobState#INVALID} is a delete. Returns false when the log failed and was turned off.
+     * beanstalkd's {@code walwrite}: a full record the first time a job is logged (or after it moved), a short one
+     * afterwards; a job written in state {@link JobState#INVALID} is a delete. Returns false when the log failed and
+     * was turned off.
      */
     public boolean write(Job j) {
         if (!enabled) {
             return true;
         }
-        recordsWritten++;
-        boolean full = j.binlogFile == null;
-        ByteBuffer record = full ? Records.full(j) : Records.brief(j);
+        boolean written = false;
         try {
-            if (current.size + record.remaining() > fileSize && current.size > 4) {
-                BinlogFile old = current;
-                current = newFile();
-                closeForWriting(old);
-            }
-            while (record.hasRemaining()) {
-                current.size += current.channel.write(record);
+            if (files.current.reserved > 0 || files.useNext()) {
+                written = j.binlogFile == null ? writeFull(j) : writeShort(j);
             }
         } catch (IOException e) {
-            LOG.log(Level.SEVERE, "binlog write failed; the binlog is off from now on", e);
+            LOG.log(Level.SEVERE, "binlog write failed", e);
+        }
+        if (!written) {
+            LOG.severe("the binlog is off from now on");
+            files.close(files.current);
             enabled = false;
-            return false;
         }
-        if (full) {
-            addJob(current, j, record.limit());
-        }
+        recordsWritten++;
+        return written;
+    }
+
+    private boolean writeFull(Job j) throws IOException {
+        files.addJob(files.current, j);
+        return append(j, Jobrec.full(j));
+    }
+
+    private boolean writeShort(Job j) throws IOException {
+        boolean written = append(j, Jobrec.brief(j));
         if (j.state == JobState.INVALID) {
-            removeJob(j, true);
+            files.removeJob(j.binlogFile, j);
         }
+        return written;
+    }
+
+    private boolean append(Job j, ByteBuffer record) throws IOException {
+        int n = record.remaining();
+        files.current.write(record);
+        reserved -= n;
+        files.current.reserved -= n;
+        j.walReserved -= n;
+        files.countAlive(j, n);
         return true;
     }
 
@@ -257,7 +201,7 @@ public final class Binlog implements AutoCloseable {
             if (now - lastSync >= syncRateNanos) {
                 lastSync = now;
                 try {
-                    current.channel.force(false);
+                    files.current.sync();
                 } catch (IOException e) {
                     LOG.log(Level.WARNING, "fsync failed", e);
                 }
@@ -265,104 +209,120 @@ public final class Binlog implements AutoCloseable {
         }
     }
 
+    /** How many times over the garbage outweighs what is alive or promised. */
     private long ratio() {
-        if (alive == 0) {
-            return 0;
-        }
-        return (files.size() * fileSize - alive) / alive;
+        long used = files.alive + reserved;
+        return used == 0 ? 0 : ((long) files.count() * fileSize - used) / used;
     }
 
+    /** Copies the first job of the oldest file to the current one, unless that file is the current or the next. */
     private void moveOne() {
-        BinlogFile head = files.peekFirst();
-        if (head == null || head == current || secondOf(files) == current) {
+        BinlogFile head = files.head();
+        if (head == files.current || files.nextOf(head) == files.current) {
             return;
         }
         Iterator<Job> jobs = head.jobs.iterator();
         if (!jobs.hasNext()) {
+            LOG.warning("head holds no jlist");
             return;
         }
         Job j = jobs.next();
-        removeJob(j, true);
+        if (reserve(Jobrec.fullSize(j)) == 0) {
+            return;
+        }
+        files.removeJob(head, j);
         recordsMigrated++;
         write(j);
     }
 
-    private static BinlogFile secondOf(Deque<BinlogFile> files) {
-        Iterator<BinlogFile> it = files.iterator();
-        it.next();
-        return it.hasNext() ? it.next() : null;
+    // ------------------------------------------------------------------------------------------ space reservation
+
+    /** Reserves {@code n} bytes in the current file or later ones: n on success, 0 when no file can be made. */
+    private long reserve(long n) {
+        if (!enabled) {
+            return 1;
+        }
+        BinlogFile current = files.current;
+        if (current.free >= n) {
+            current.free -= n;
+            current.reserved += n;
+            reserved += n;
+            return n;
+        }
+        if (!needFree(n)) {
+            return 0;
+        }
+        BinlogFile tail = files.tail();
+        tail.free -= n;
+        tail.reserved += n;
+        reserved += n;
+        if (!balance(n)) {
+            reserved -= n;
+            tail.reserved -= n;
+            tail.free += n;
+            return 0;
+        }
+        return n;
     }
 
-    private void addJob(BinlogFile file, Job j, long bytes) {
-        j.binlogFile = file;
-        j.binlogSeq = file.seq;
-        j.binlogBytes = bytes;
-        file.jobs.add(j);
-        file.refs++;
-        alive += bytes;
+    /** Whether the last file has {@code n} bytes free, or a new last file could be made. */
+    private boolean needFree(long n) {
+        return files.tail().free >= n || files.makeNextQuietly();
     }
 
-    private void removeJob(Job j, boolean collect) {
-        if (!(j.binlogFile instanceof BinlogFile file)) {
-            return;
+    /**
+     * Makes the current file hold at least {@code n} reserved bytes, and every file's reservation a whole number of
+     * short records beyond that (beanstalkd's {@code balance}), so a write never finds its file without room.
+     */
+    private boolean balance(long n) {
+        while (files.current.reserved < n) {
+            long m = files.current.reserved;
+            if (!needFree(m)) {
+                return false;
+            }
+            moveReserved(files.tail(), files.current, m);
+            files.useNext();
         }
-        file.jobs.remove(j);
-        file.refs--;
-        alive -= j.binlogBytes;
-        j.binlogFile = null;
-        j.binlogSeq = 0;
-        j.binlogBytes = 0;
-        if (collect && file.refs < 1) {
-            collectGarbage();
-        }
-    }
-
-    private BinlogFile newFile() throws IOException {
-        int seq = nextSeq++;
-        BinlogFile file = new BinlogFile(seq, directory.resolve(PREFIX + seq));
-        file.channel = FileChannel.open(file.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        ByteBuffer header = ByteBuffer.allocate(4).putInt(Records.MAGIC).flip();
-        while (header.hasRemaining()) {
-            file.size += file.channel.write(header);
-        }
-        file.refs = 1;
-        files.addLast(file);
-        return file;
-    }
-
-    private void closeForWriting(BinlogFile file) throws IOException {
-        if (syncRateNanos >= 0) {
-            file.channel.force(false);
-        }
-        file.channel.close();
-        file.channel = null;
-        file.refs--;
-        if (file.refs < 1) {
-            collectGarbage();
-        }
-    }
-
-    private void collectGarbage() {
-        while (!files.isEmpty() && files.peekFirst().refs < 1) {
-            BinlogFile head = files.removeFirst();
-            try {
-                if (head.channel != null) {
-                    head.channel.close();
-                }
-                Files.deleteIfExists(head.path);
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot delete " + head.path, e);
+        for (BinlogFile b = files.current; b != null; b = files.nextOf(b)) {
+            if (!balanceRest(b, b == files.current ? n : 0)) {
+                return false;
             }
         }
+        return true;
+    }
+
+    private boolean balanceRest(BinlogFile b, long n) {
+        long r = (b.reserved - n) % Jobrec.SHORT_RECORD;
+        if (r == 0) {
+            return true;
+        }
+        long c = Jobrec.SHORT_RECORD - r;
+        BinlogFile tail = files.tail();
+        if (tail.reserved >= c && b.free >= c) {
+            moveReserved(b, tail, c);
+            return true;
+        }
+        if (!needFree(r)) {
+            LOG.warning("needfree");
+            return false;
+        }
+        moveReserved(files.tail(), b, r);
+        return true;
+    }
+
+    private static void moveReserved(BinlogFile to, BinlogFile from, long n) {
+        from.reserved -= n;
+        from.free += n;
+        to.reserved += n;
+        to.free -= n;
     }
 
     public int oldestIndex() {
-        return enabled && !files.isEmpty() ? files.peekFirst().seq : 0;
+        return files.head() == null ? 0 : files.head().seq;
     }
 
     public int currentIndex() {
-        return enabled && current != null ? current.seq : 0;
+        return files.current != null ? files.current.seq : 0;
     }
 
     public long recordsMigrated() {
@@ -377,15 +337,16 @@ public final class Binlog implements AutoCloseable {
         return fileSize;
     }
 
-    /** Flushes and closes the current file and releases the directory lock. */
+    /** Releases the files and the directory lock, leaving the current file as a kill -9 leaves beanstalkd's. */
     @Override
     public void close() {
         try {
-            if (current != null && current.channel != null) {
-                if (syncRateNanos >= 0) {
-                    current.channel.force(false);
+            BinlogFile current = files.current;
+            if (current != null) {
+                if (enabled && syncRateNanos >= 0 && current.isOpen()) {
+                    current.sync();
                 }
-                current.channel.close();
+                current.abandon();
             }
             if (lockChannel != null) {
                 lockChannel.close();

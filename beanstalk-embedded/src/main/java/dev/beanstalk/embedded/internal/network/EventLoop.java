@@ -3,13 +3,16 @@ package dev.beanstalk.embedded.internal.network;
 import dev.beanstalk.embedded.internal.server.Client;
 import dev.beanstalk.embedded.internal.server.Engine;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +29,9 @@ public final class EventLoop implements Runnable {
     private final Selector selector;
     private final Supplier<Engine> engineFactory;
     private final boolean verbose;
+    private final boolean tcp;
+    private final List<Client> ended = new ArrayList<>();
+    private final List<Client> served = new ArrayList<>();
     private volatile boolean running = true;
     private Engine engine;
 
@@ -33,6 +39,7 @@ public final class EventLoop implements Runnable {
         this.listener = listener;
         this.engineFactory = engineFactory;
         this.verbose = verbose;
+        this.tcp = listener.getLocalAddress() instanceof InetSocketAddress;
         this.selector = Selector.open();
         listener.configureBlocking(false);
     }
@@ -58,12 +65,7 @@ public final class EventLoop implements Runnable {
                 } else {
                     selector.select(Math.max(1, (waitNanos + 999_999) / 1_000_000));
                 }
-                Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                while (keys.hasNext()) {
-                    SelectionKey key = keys.next();
-                    keys.remove();
-                    handle(key);
-                }
+                handleReady();
                 serviceDirty();
             }
         } catch (IOException | RuntimeException e) {
@@ -73,24 +75,48 @@ public final class EventLoop implements Runnable {
         }
     }
 
-    private void handle(SelectionKey key) {
-        if (!key.isValid()) {
-            return;
-        }
-        if (key.isAcceptable()) {
-            accept();
-            return;
-        }
-        Client c = (Client) key.attachment();
-        try {
-            if (key.isReadable()) {
-                read(c, key);
+    /**
+     * Reads every ready connection first, then handles the ends of input, then runs commands: a hang-up that arrived
+     * before another connection's command is seen before it, as beanstalkd sees events one at a time in order.
+     */
+    private void handleReady() {
+        ended.clear();
+        served.clear();
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+            SelectionKey key = keys.next();
+            keys.remove();
+            if (!key.isValid()) {
+                continue;
             }
-            if (!c.isClosed() && key.isValid() && key.isWritable()) {
-                service(c);
+            if (key.isAcceptable()) {
+                accept();
+                continue;
             }
-        } catch (IOException e) {
-            close(c);
+            Client c = (Client) key.attachment();
+            try {
+                if (key.isReadable() && read(c, key)) {
+                    ended.add(c);
+                } else {
+                    served.add(c);
+                }
+            } catch (IOException e) {
+                close(c);
+            }
+        }
+        serviceAll(ended);
+        serviceAll(served);
+    }
+
+    private void serviceAll(List<Client> clients) {
+        for (Client c : clients) {
+            if (!c.isClosed()) {
+                try {
+                    service(c);
+                } catch (IOException e) {
+                    close(c);
+                }
+            }
         }
     }
 
@@ -99,7 +125,9 @@ public final class EventLoop implements Runnable {
         try {
             while ((channel = listener.accept()) != null) {
                 channel.configureBlocking(false);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (tcp) {
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
                 Client c = engine.accept();
                 c.attach(channel.register(selector, SelectionKey.OP_READ, c));
                 if (verbose) {
@@ -111,19 +139,19 @@ public final class EventLoop implements Runnable {
         }
     }
 
-    private void read(Client c, SelectionKey key) throws IOException {
+    /** Reads what the connection sent; true when it reached the end of its input. */
+    private boolean read(Client c, SelectionKey key) throws IOException {
         ByteBuffer target = c.readTarget();
         if (target == null) {
-            updateInterest(c, key);
-            return;
+            return false;
         }
         int n = ((SocketChannel) key.channel()).read(target);
         if (n < 0) {
             engine.endOfInput(c);
-        } else {
-            c.received(n);
+            return true;
         }
-        service(c);
+        c.received(n);
+        return false;
     }
 
     /** Services every connection with news; true when there was any. */

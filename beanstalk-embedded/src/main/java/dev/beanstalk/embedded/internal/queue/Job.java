@@ -50,10 +50,15 @@ public final class Job implements HeapNode {
     public Job prev;
     public Job next;
 
-    /** Which binlog file holds this job's full record (0 without a binlog), and how many bytes it counts there. */
+    /**
+     * The binlog file holding this job's full record and its number (0 without one); the bytes of its records since
+     * then, which keep the log alive; and the bytes reserved for its records still to come, as beanstalkd's
+     * {@code file}, {@code walused} and {@code walresv}.
+     */
     public Object binlogFile;
     public int binlogSeq;
-    public long binlogBytes;
+    public long walUsed;
+    public long walReserved;
 
     private int heapIndex = -1;
 

@@ -57,7 +57,7 @@ final class StatsFormat {
     static String server(Engine engine, Counters counters) {
         ServerInfo info = engine.info();
         Binlog binlog = engine.binlog();
-        long cpu = info.cpuMicros();
+        long[] cpu = ServerInfo.cpuMicros();
         Yaml yaml = new Yaml()
                 .line("current-jobs-urgent", counters.urgent)
                 .line("current-jobs-ready", counters.ready)
@@ -82,8 +82,8 @@ final class StatsFormat {
                 .line("total-connections", counters.totalConnections)
                 .line("pid", info.pid())
                 .line("version", "\"" + info.version() + "\"")
-                .line("rusage-utime", String.format("%d.%06d", cpu / 1_000_000, cpu % 1_000_000))
-                .line("rusage-stime", "0.000000")
+                .line("rusage-utime", seconds(cpu[0]))
+                .line("rusage-stime", seconds(cpu[1]))
                 .line("uptime", engine.uptimeSeconds())
                 .line("binlog-oldest-index", binlog.oldestIndex())
                 .line("binlog-current-index", binlog.currentIndex())
@@ -96,6 +96,10 @@ final class StatsFormat {
                 .line("os", info.os())
                 .line("platform", info.platform())
                 .toString();
+    }
+
+    private static String seconds(long micros) {
+        return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
     }
 
     private static String statName(Op op) {
