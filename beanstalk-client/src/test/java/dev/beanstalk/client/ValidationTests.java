@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.beanstalk.client.fake.FakeServer;
+import dev.beanstalk.client.internal.protocol.Limits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ class ValidationTests {
                 () -> client.resumeTube(tube));
         for (ThrowingCallable call : calls) {
             assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tube name")
-                    .hasMessageContaining("'" + tube + "'");
+                    .hasMessageContaining(Limits.quote(tube)).hasMessageNotContainingAny("\r", "\n", "\0");
         }
         assertNothingSentAndStillWorking();
     }
