@@ -15,7 +15,7 @@ final class InFlightLimit {
     /** Room for {@code max} commands; a waiter is woken once {@code batch} places are free, not for every one. */
     InFlightLimit(int max, int batch) {
         this.max = max;
-        this.wakeAt = max - Math.min(max, batch);
+        this.wakeAt = max - Math.max(1, Math.min(max / 2, batch));
     }
 
     int max() {
