@@ -108,13 +108,14 @@ class ConnectingIntegrationTests {
                     Thread.sleep(5);
                 }
                 assertThat(proxy.openConnections()).as("connections open after close() in trial " + trial).isZero();
-                int accepted = proxy.acceptedConnections();
-                Thread.sleep(50);
+                Thread.sleep(20);
                 running.set(false);
                 for (Thread caller : callers) {
                     caller.join(5_000);
                 }
-                assertThat(proxy.acceptedConnections()).as("connections opened after close()").isEqualTo(accepted);
+                // a connect the kernel completed before close() may be accepted by the proxy later, already closed
+                Thread.sleep(50);
+                assertThat(proxy.openConnections()).as("connections opened after close() in trial " + trial).isZero();
             }
         }
     }

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,6 +31,7 @@ class SoakIntegrationTests {
 
     private static final int THREADS = 16;
     private static final int TUBES = 4;
+    private static final int WINDOW = 2_000;
 
     @Test
     @Timeout(90)
@@ -86,29 +87,39 @@ class SoakIntegrationTests {
                     .isLessThanOrEqualTo(resets.get());
         }
         assertThat(acknowledged).hasSizeGreaterThan(1_000);
+        Map<String, Integer> copies = new HashMap<>();
+        long first = Collections.min(acknowledged.keySet());
+        long last = Collections.max(acknowledged.keySet());
         try (BeanstalkConnection checker = BeanstalkConnection.open(server.host(), server.port())) {
-            Map<String, Integer> seen = new HashMap<>();
-            Set<String> tubeNames = Set.copyOf(tubes.values());
-            for (String tube : tubeNames) {
-                checker.watch(tube);
-            }
-            checker.ignore("default");
-            while (true) {
-                Optional<Job> job = checker.reserve(Duration.ZERO).reservedJob();
-                if (job.isEmpty()) {
-                    break;
+            for (long from = Math.max(1, first - 1_000); from <= last + 1_000; from += WINDOW) {
+                List<CompletableFuture<Optional<Job>>> peeks = new ArrayList<>();
+                for (long id = from; id < from + WINDOW; id++) {
+                    peeks.add(checker.async().peek(id));
                 }
-                seen.merge(job.get().bodyAsString(), 1, Integer::sum);
-                String expected = acknowledged.get(job.get().id());
-                if (expected != null) {
-                    assertThat(job.get().bodyAsString()).isEqualTo(expected);
-                    assertThat(checker.statsJob(job.get().id()).orElseThrow().tube()).isEqualTo(tubes.get(job.get().id()));
+                for (CompletableFuture<Optional<Job>> peek : peeks) {
+                    peek.get(10, TimeUnit.SECONDS).ifPresent(job -> copies.merge(job.bodyAsString(), 1, Integer::sum));
                 }
-                checker.delete(job.get().id());
             }
-            for (Map.Entry<Long, String> put : acknowledged.entrySet()) {
-                assertThat(seen.get(put.getValue())).as("copies of acknowledged job %d", put.getKey()).isEqualTo(1);
+            List<Long> ids = new ArrayList<>(acknowledged.keySet());
+            for (int from = 0; from < ids.size(); from += WINDOW) {
+                List<Long> window = ids.subList(from, Math.min(ids.size(), from + WINDOW));
+                List<CompletableFuture<Optional<JobStats>>> stats = new ArrayList<>();
+                List<CompletableFuture<Optional<Job>>> jobs = new ArrayList<>();
+                for (long id : window) {
+                    stats.add(checker.async().statsJob(id));
+                    jobs.add(checker.async().peek(id));
+                }
+                for (int i = 0; i < window.size(); i++) {
+                    long id = window.get(i);
+                    assertThat(stats.get(i).get(10, TimeUnit.SECONDS)).as("acknowledged job %d", id)
+                            .map(JobStats::tube).contains(tubes.get(id));
+                    assertThat(jobs.get(i).get(10, TimeUnit.SECONDS)).map(Job::bodyAsString)
+                            .contains(acknowledged.get(id));
+                }
             }
+        }
+        for (Map.Entry<Long, String> put : acknowledged.entrySet()) {
+            assertThat(copies.get(put.getValue())).as("copies of acknowledged job %d", put.getKey()).isEqualTo(1);
         }
     }
 }
