@@ -44,12 +44,15 @@ final class CommandWriter {
 
     /**
      * Becomes the one writer if nobody is, and writes what was queued until nothing is left; the flag is checked again
-     * after it is released, so a batch queued meanwhile is never stranded. Returns whether a command without a waiter
-     * was written, so that something must read its reply.
+     * after it is released, so a batch queued meanwhile is never stranded. A caller writes others' commands for at
+     * most the write timeout: then what is left is handed to the reader executor. Returns whether a command without
+     * a waiter was written, so that something must read its reply.
      */
     boolean writeOut() {
         boolean unread = false;
         while (!connection.submitted.isEmpty() && connection.corked.get() == 0 && writing.compareAndSet(false, true)) {
+            long start = System.nanoTime();
+            boolean handOff = false;
             try {
                 if (tubeInDoubt) {
                     tubeInDoubt = false;
@@ -60,6 +63,10 @@ final class CommandWriter {
                     unread |= encode(batch);
                     if (sink.size() >= MAX_RETAINED_WRITE_BUFFER) {
                         writeSink();
+                        if (System.nanoTime() - start - writeTimeoutNanos > 0) {
+                            handOff = true;
+                            break;
+                        }
                     }
                 }
                 writeSink();
@@ -67,6 +74,10 @@ final class CommandWriter {
                 writing.set(false);
             }
             if (connection.failure() != null) {
+                break;
+            }
+            if (handOff) {
+                connection.scheduleWrite();
                 break;
             }
         }

@@ -54,13 +54,6 @@ final class InFlightLimit {
         }
     }
 
-    /** Gives back places taken for commands that were never queued. */
-    void release(int n) {
-        for (int i = 0; i < n; i++) {
-            release();
-        }
-    }
-
     void addWaiter(Thread thread) {
         waiters.add(thread);
     }

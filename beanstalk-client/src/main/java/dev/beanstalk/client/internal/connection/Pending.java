@@ -85,7 +85,7 @@ final class Pending<T> extends CompletableFuture<T> {
     }
 
     /** Withdraws the command before it is written; false if it was written (or withdrawn) already. */
-    boolean cancel() {
+    boolean withdraw() {
         return STATE.compareAndSet(this, QUEUED, CANCELLED);
     }
 

@@ -2,7 +2,6 @@ package dev.beanstalk.client.internal.connection;
 
 import dev.beanstalk.client.BeanstalkConnectionException;
 import dev.beanstalk.client.BeanstalkException;
-import dev.beanstalk.client.BeanstalkInterruptedException;
 import dev.beanstalk.client.BeanstalkServerException;
 import dev.beanstalk.client.BeanstalkTimeoutException;
 import dev.beanstalk.client.internal.protocol.Command;
@@ -39,13 +38,13 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ProtocolConnection implements AutoCloseable {
 
     static final int BATCH = 512;
-    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int HAND_OFF_SCAN = 16;
 
     private final Socket socket;
-    private final ReplyReading reading;
+    final ReplyReading reading;
+    private final Waits waits = new Waits(this);
     private final CommandWriter writer;
-    private final long readTimeoutNanos;
+    final long readTimeoutNanos;
     private final int readTimeoutMillis;
     private final String description;
     private final Executor executor;
@@ -54,7 +53,7 @@ public final class ProtocolConnection implements AutoCloseable {
     final ConcurrentLinkedQueue<List<? extends Pending<?>>> submitted = new ConcurrentLinkedQueue<>();
     final AtomicInteger corked = new AtomicInteger();
     final ConcurrentLinkedQueue<Pending<?>> pending = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock readLock = new ReentrantLock();
+    final ReentrantLock readLock = new ReentrantLock();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
     private volatile BeanstalkException failure;
@@ -82,7 +81,7 @@ public final class ProtocolConnection implements AutoCloseable {
     public <T> T execute(String tube, Command<T> command) {
         Pending<T> p = new Pending<>(tube, command);
         send(List.of(p));
-        return await(p);
+        return waits.await(p);
     }
 
     /**
@@ -132,7 +131,7 @@ public final class ProtocolConnection implements AutoCloseable {
         }
         boolean interrupted = false;
         for (CompletableFuture<T> p : sent) {
-            interrupted |= awaitUninterruptibly((Pending<T>) p);
+            interrupted |= waits.awaitUninterruptibly((Pending<T>) p);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -147,11 +146,11 @@ public final class ProtocolConnection implements AutoCloseable {
         send(List.of(a, b));
         Object firstResult;
         try {
-            firstResult = await(a);
+            firstResult = waits.await(a);
         } catch (BeanstalkServerException e) {
             firstResult = e;
         }
-        return new Object[] {firstResult, await(b)};
+        return new Object[] {firstResult, waits.await(b)};
     }
 
     /**
@@ -238,7 +237,7 @@ public final class ProtocolConnection implements AutoCloseable {
 
     /** Takes room for {@code batch} within the read timeout, starts its clocks and queues it. */
     private void send(List<? extends Pending<?>> batch) {
-        awaitRoom(batch.size());
+        waits.awaitRoom(batch.size());
         for (Pending<?> p : batch) {
             p.holdRoom(room);
             p.startClock(timeoutNanos(p.command));
@@ -285,156 +284,8 @@ public final class ProtocolConnection implements AutoCloseable {
         }
     }
 
-    /** Waits for room in flight for {@code n} commands, reading replies meanwhile when nobody else is. */
-    private void awaitRoom(int n) {
-        if (room.tryAcquire(n)) {
-            return;
-        }
-        long deadline = System.nanoTime() + readTimeoutNanos;
-        Thread me = Thread.currentThread();
-        room.addWaiter(me);
-        try {
-            while (!room.tryAcquire(n)) {
-                if (failure != null) {
-                    throw new BeanstalkConnectionException("connection to " + description + " is closed: "
-                            + failure.getMessage(), failure);
-                }
-                if (Thread.interrupted()) {
-                    me.interrupt();
-                    throw new BeanstalkInterruptedException("interrupted while waiting for room among the "
-                            + room.max() + " commands in flight to " + description + "; the command was not sent", false);
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new BeanstalkTimeoutException("no room among the " + room.max() + " commands in flight to "
-                            + description + " within " + readTimeoutMillis + " ms; the command was not sent", null);
-                }
-                if (!pending.isEmpty() && readLock.tryLock()) {
-                    try {
-                        reading.readUntil(null, room::hasRoomFor, n);
-                    } finally {
-                        readLock.unlock();
-                    }
-                } else {
-                    writeOut();
-                    LockSupport.parkNanos(this, Math.min(left, MAX_PARK_NANOS));
-                }
-            }
-        } finally {
-            room.removeWaiter(me);
-        }
-    }
-
-    private <T> T await(Pending<T> p) {
-        p.waiter = Thread.currentThread();
-        while (!p.isDone()) {
-            if (Thread.interrupted()) {
-                throw interrupted(p);
-            }
-            long now = System.nanoTime();
-            if (p.overdue(now)) {
-                timedOut(p);
-                break;
-            }
-            if (readLock.tryLock()) {
-                try {
-                    reading.readUntil(p, null, 0);
-                } finally {
-                    readLock.unlock();
-                }
-                handOff();
-                if (!p.isDone() && pending.isEmpty()) {
-                    park(p, now);
-                }
-            } else {
-                park(p, now);
-            }
-        }
-        return result(p);
-    }
-
-    /** Waits for {@code p} whatever interrupts come; returns whether one came. */
-    private boolean awaitUninterruptibly(Pending<?> p) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                await(p);
-                return interrupted;
-            } catch (BeanstalkInterruptedException e) {
-                interrupted = true;
-                Thread.interrupted();
-            } catch (BeanstalkException e) {
-                return interrupted;
-            }
-            if (p.isDone()) {
-                return interrupted;
-            }
-        }
-    }
-
-    private void park(Pending<?> p, long now) {
-        long nanos = p.timed ? Math.min(p.deadline - now, MAX_PARK_NANOS) : MAX_PARK_NANOS;
-        LockSupport.parkNanos(this, Math.max(nanos, 1));
-    }
-
-    /**
-     * Ends an interrupted wait: a command not yet written is withdrawn; one written keeps its place, and its reply is
-     * read and dropped by the reader task. The connection carries on.
-     */
-    private BeanstalkInterruptedException interrupted(Pending<?> p) {
-        Thread.currentThread().interrupt();
-        p.waiter = null;
-        if (p.cancel()) {
-            BeanstalkInterruptedException e = new BeanstalkInterruptedException("interrupted before " + p.command
-                    + " was written to " + description + "; it was not sent", false);
-            p.fail(e);
-            return e;
-        }
-        p.async = true;
-        scheduleDrain();
-        return new BeanstalkInterruptedException("interrupted while waiting for the reply to " + p.command + " from "
-                + description + "; it was sent and may have taken effect", true);
-    }
-
-    /** Fails an overdue command: withdrawn if not yet written, else the connection is closed, as its stream lags. */
-    private void timedOut(Pending<?> p) {
-        long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos(p.command));
-        if (p.cancel()) {
-            p.fail(new BeanstalkTimeoutException("could not send " + p.command + " to " + description + " within "
-                    + millis + " ms; it was not sent", null));
-        } else {
-            fail(new BeanstalkTimeoutException("no reply to " + p.command + " from " + description + " within "
-                    + millis + " ms; the connection was closed", null));
-        }
-    }
-
-    private static <T> T result(Pending<T> p) {
-        try {
-            return p.get();
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeanstalkInterruptedException("interrupted", true);
-        }
-    }
-
-    private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof BeanstalkTimeoutException e) {
-            // a fresh exception of the same type, so the caller's stack shows where it waited
-            return new BeanstalkTimeoutException(e.getMessage(), e);
-        }
-        if (cause instanceof BeanstalkConnectionException e) {
-            return new BeanstalkConnectionException(e.getMessage(), e);
-        }
-        if (cause instanceof RuntimeException e) {
-            return e;
-        }
-        return new BeanstalkException(cause.getMessage(), cause);
-    }
-
     /** After giving up the read lock: wakes a thread waiting further down the queue, or schedules the drain task. */
-    private void handOff() {
+    void handOff() {
         if (pending.isEmpty() || failure != null) {
             return;
         }
@@ -452,6 +303,15 @@ public final class ProtocolConnection implements AutoCloseable {
             }
         }
         scheduleDrain();
+    }
+
+    /** Hands writing what is queued to the reader executor, so that no caller writes others' backlog for long. */
+    void scheduleWrite() {
+        try {
+            executor.execute(this::writeOut);
+        } catch (RuntimeException e) {
+            fail(new BeanstalkConnectionException("could not start writing commands: " + e.getMessage(), e));
+        }
     }
 
     void scheduleDrain() {
