@@ -80,6 +80,7 @@ public final class ProtocolConnection implements AutoCloseable {
     /** Sends a command in {@code tube} (a {@code use} is written first when needed) and waits for its reply. */
     public <T> T execute(String tube, Command<T> command) {
         Pending<T> p = new Pending<>(tube, command);
+        p.waiter = Thread.currentThread();
         send(List.of(p));
         return waits.await(p);
     }
@@ -143,6 +144,8 @@ public final class ProtocolConnection implements AutoCloseable {
     public <A, B> Object[] executePair(Command<A> first, Command<B> second) {
         Pending<A> a = new Pending<>(null, first);
         Pending<B> b = new Pending<>(null, second);
+        a.waiter = Thread.currentThread();
+        b.waiter = Thread.currentThread();
         send(List.of(a, b));
         Object firstResult;
         try {
