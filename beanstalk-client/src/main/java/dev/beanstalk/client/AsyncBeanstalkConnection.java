@@ -12,8 +12,11 @@ import java.util.concurrent.CompletableFuture;
  * The commands of a {@link BeanstalkConnection}, pipelined: each call writes its command at once and returns a future
  * that completes, in order, when the reply arrives.
  *
- * <p>Invalid arguments throw at the call, before anything is sent. Futures complete on the thread that reads the
- * reply, so dependent stages that block should use an executor. A failed connection fails every future in flight.
+ * <p>Invalid arguments throw at the call, before anything is sent; whatever fails at run time fails the future. A
+ * caller waits for room when the connection's {@code maxInFlight} commands are in flight. Futures complete on the
+ * thread that reads the reply: a synchronous caller of this connection reading ahead, or a daemon thread named
+ * {@code beanstalk-reader-N}; never the deadline sweeper {@code beanstalk-io-deadlines}. Dependent stages that block
+ * should use an executor of their own. A failed connection fails every future in flight.
  */
 public final class AsyncBeanstalkConnection {
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * Connecting is bounded by time, not attempts, never blocks other callers, and stops for good at {@code close()}.
  */
 @Beanstalkd
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConnectingIntegrationTests {
 
     @Test
@@ -80,7 +80,7 @@ class ConnectingIntegrationTests {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void noSocketIsOpenOrOpenedAgainOnceCloseReturns(BeanstalkdServer server, TestInfo test) throws Exception {
         try (FaultProxy proxy = FaultProxy.to(server)) {
             for (int trial = 0; trial < 60; trial++) {

@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Timeout;
  * only the calls it concerns, and leaves every other call and connection as it was.
  */
 @Beanstalkd
-@Timeout(30)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FaultInjectionIntegrationTests {
 
     @Test
-    @Timeout(20)
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anErrorReplyEndsItsReplysDeadline(BeanstalkdServer server, TestInfo test) throws InterruptedException {
         Duration readTimeout = Duration.ofMillis(300);
         try (BeanstalkConnection connection = BeanstalkConnection.open(options(server.host(), server.port())
@@ -46,7 +46,7 @@ class FaultInjectionIntegrationTests {
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aServerThatStopsReadingFailsAWriteWithinTheTimeout(BeanstalkdServer server, TestInfo test) {
         try (FaultProxy proxy = FaultProxy.to(server); BeanstalkClient client = BeanstalkClient.create(
                 options(proxy.host(), proxy.port()).readTimeout(Duration.ofSeconds(1)).build())) {
@@ -63,7 +63,7 @@ class FaultInjectionIntegrationTests {
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aCallQueuedBehindAHeldWriteEndsWithinItsTimeout(BeanstalkdServer server) throws Exception {
         try (BeanstalkConnection connection = BeanstalkConnection.open(options(server.host(), server.port())
                 .readTimeout(Duration.ofMillis(500)).build())) {
@@ -93,7 +93,7 @@ class FaultInjectionIntegrationTests {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyCallerEndsWhileConnectionsAreKilledEvery20Ms(BeanstalkdServer server, TestInfo test) throws Exception {
         try (FaultProxy proxy = FaultProxy.to(server); BeanstalkClient client = BeanstalkClient.builder()
                 .options(options(proxy.host(), proxy.port()).reconnectDelay(Duration.ofMillis(1))
@@ -132,7 +132,7 @@ class FaultInjectionIntegrationTests {
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aSlowCallbackOfAFailedFutureDelaysNoOtherTimeout(BeanstalkdServer server) throws Exception {
         try (FaultProxy proxy = FaultProxy.to(server);
                 BeanstalkConnection first = BeanstalkConnection.open(options(proxy.host(), proxy.port())
@@ -165,7 +165,7 @@ class FaultInjectionIntegrationTests {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anInterruptEndsOnlyThatCallersWait(BeanstalkdServer server, TestInfo test) throws Exception {
         try (BeanstalkClient client = BeanstalkClient.builder().options(options(server.host(), server.port()).build())
                 .poolSize(2).build()) {
@@ -207,7 +207,7 @@ class FaultInjectionIntegrationTests {
     }
 
     @Test
-    @Timeout(20)
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aPutAllThatFailsPartWayTellsWhichBodiesWereInserted(BeanstalkdServer server, TestInfo test) {
         String tube = Connections.tube(test);
         try (BeanstalkClient client = BeanstalkClient.create(options(server.host(), server.port())
@@ -225,7 +225,7 @@ class FaultInjectionIntegrationTests {
     }
 
     @Test
-    @Timeout(30)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void commandsInFlightAreBoundedAndCallersWaitForRoomWithinTheirTimeout(BeanstalkdServer server, TestInfo test)
             throws Exception {
         try (FaultProxy proxy = FaultProxy.to(server); BeanstalkClient client = BeanstalkClient.builder()

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** After {@code close()} nothing of a client is left: no socket on the server, no thread but the documented daemons. */
 @Beanstalkd
-@Timeout(30)
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ResourcesIntegrationTests {
 
     @Test

@@ -34,7 +34,7 @@ class SoakIntegrationTests {
     private static final int WINDOW = 2_000;
 
     @Test
-    @Timeout(90)
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyAcknowledgedPutSurvivesResetsExactlyOnce(BeanstalkdServer server) throws Exception {
         String prefix = "soak-" + System.nanoTime() + "-";
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** A batch that fails to encode fails only its own commands and leaves the stream exactly as before it. */
 @Beanstalkd
-@Timeout(20)
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EncodingFailureIntegrationTests {
 
     @Test
