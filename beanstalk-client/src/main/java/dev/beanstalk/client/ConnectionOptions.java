@@ -71,7 +71,8 @@ public final class ConnectionOptions {
 
     public Builder toBuilder() {
         return new Builder().servers(servers).connectTimeout(connectTimeout).readTimeout(readTimeout)
-                .maxJobSize(maxJobSize).reconnectDelay(reconnectDelay).maxReconnectDelay(maxReconnectDelay).maxInFlight(maxInFlight);
+                .maxJobSize(maxJobSize).reconnectDelay(reconnectDelay).maxReconnectDelay(maxReconnectDelay)
+                .maxInFlight(maxInFlight);
     }
 
     public List<ServerAddress> servers() {
@@ -177,8 +178,9 @@ public final class ConnectionOptions {
         }
 
         /**
-         * How many commands one connection may have queued or awaiting replies, {@value ConnectionOptions#DEFAULT_MAX_IN_FLIGHT} by
-         * default; a caller beyond it waits for room within the read timeout, reading replies meanwhile.
+         * How many commands one connection may have queued or awaiting replies,
+         * {@value ConnectionOptions#DEFAULT_MAX_IN_FLIGHT} by default; a caller beyond it waits for room within the
+         * read timeout, reading replies meanwhile.
          */
         public Builder maxInFlight(int maxInFlight) {
             this.maxInFlight = maxInFlight;

@@ -26,7 +26,7 @@ final class InFlightLimit {
         return count.get();
     }
 
-    /** Takes {@code n} places if they are free; a batch larger than the limit takes it all once nothing is in flight. */
+    /** Takes {@code n} places if they are free; a batch larger than the limit takes them once nothing is in flight. */
     boolean tryAcquire(int n) {
         while (true) {
             int current = count.get();

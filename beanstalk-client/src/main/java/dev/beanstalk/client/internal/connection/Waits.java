@@ -40,12 +40,14 @@ final class Waits {
                 if (Thread.interrupted()) {
                     me.interrupt();
                     throw new BeanstalkInterruptedException("interrupted while waiting for room among the "
-                            + c.room.max() + " commands in flight to " + c.description() + "; the command was not sent", false);
+                            + c.room.max() + " commands in flight to " + c.description() + "; the command was not sent",
+                            false);
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new BeanstalkTimeoutException("no room among the " + c.room.max() + " commands in flight to "
-                            + c.description() + " within " + c.readTimeoutMillis() + " ms; the command was not sent", null);
+                            + c.description() + " within " + c.readTimeoutMillis() + " ms; the command was not sent",
+                            null);
                 }
                 if (!c.pending.isEmpty() && c.readLock.tryLock()) {
                     try {
