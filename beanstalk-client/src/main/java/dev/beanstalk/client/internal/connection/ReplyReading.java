@@ -77,18 +77,9 @@ final class ReplyReading {
             current = null;
             refused(head, e);
             return;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             current = null;
-            broken(head, new BeanstalkConnectionException("connection to " + connection.description()
-                    + " failed while reading the reply to " + head.command + ": " + e.getMessage(), e));
-            return;
-        } catch (BeanstalkException e) {
-            current = null;
-            broken(head, e);
-            return;
-        } catch (RuntimeException e) {
-            current = null;
-            broken(head, new BeanstalkProtocolException("could not read the reply to " + head.command + ": " + e));
+            broken(head, failure(head, e));
             return;
         }
         current = null;
@@ -118,6 +109,17 @@ final class ReplyReading {
         }
         head.fail(e);
         connection.closeIfRetired();
+    }
+
+    private BeanstalkException failure(Pending<?> head, Exception e) {
+        if (e instanceof BeanstalkException known) {
+            return known;
+        }
+        if (e instanceof IOException) {
+            return new BeanstalkConnectionException("connection to " + connection.description()
+                    + " failed while reading the reply to " + head.command + ": " + e.getMessage(), e);
+        }
+        return new BeanstalkProtocolException("could not read the reply to " + head.command + ": " + e);
     }
 
     private void broken(Pending<?> head, BeanstalkException error) {
