@@ -28,7 +28,9 @@ public final class AsyncBeanstalkConnection {
 
     /**
      * Sends every command that {@code commands} issues on this view in one write, such as a batch of reserves; their
-     * futures complete as usual. Nothing is written until {@code commands} returns, so it must not wait on them.
+     * futures complete as usual. Nothing is written until {@code commands} returns, so it must not wait on them, and
+     * it should issue fewer than {@code maxInFlight} commands: beyond that a command waits for room until the read
+     * timeout and its future fails unsent.
      */
     public void inOneWrite(Runnable commands) {
         connection.protocol().inOneWrite(commands);
