@@ -317,6 +317,11 @@ public final class ProtocolConnection implements AutoCloseable {
         }
     }
 
+    /** Whether the reader task is scheduled or reading. */
+    boolean isDraining() {
+        return drainScheduled.get();
+    }
+
     void scheduleDrain() {
         if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
             try {

@@ -23,7 +23,10 @@ final class Waits {
         this.c = connection;
     }
 
-    /** Waits for room in flight for {@code n} commands, reading replies meanwhile when nobody else is. */
+    /**
+     * Waits for room in flight for {@code n} commands, reading replies meanwhile when no reader task does, so that a
+     * batch is written on one thread while its replies are read on another.
+     */
     void awaitRoom(int n) {
         if (c.room.tryAcquire(n)) {
             return;
@@ -49,7 +52,7 @@ final class Waits {
                             + c.description() + " within " + c.readTimeoutMillis() + " ms; the command was not sent",
                             null);
                 }
-                if (!c.pending.isEmpty() && c.readLock.tryLock()) {
+                if (!c.pending.isEmpty() && !c.isDraining() && c.readLock.tryLock()) {
                     try {
                         c.reading.readUntil(null, c.room::hasRoomFor, n);
                     } finally {
