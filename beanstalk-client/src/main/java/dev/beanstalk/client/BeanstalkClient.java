@@ -192,6 +192,16 @@ public final class BeanstalkClient implements AutoCloseable {
 
     private static List<Long> ids(List<CompletableFuture<Long>> results) {
         List<Long> ids = new ArrayList<>(results.size());
+        for (CompletableFuture<Long> result : results) {
+            if (result.isCompletedExceptionally()) {
+                throw partialFailure(results);
+            }
+            ids.add(result.join());
+        }
+        return ids;
+    }
+
+    private static BatchPutException partialFailure(List<CompletableFuture<Long>> results) {
         Map<Integer, Long> inserted = new HashMap<>();
         Map<Integer, BeanstalkException> failures = new HashMap<>();
         for (int i = 0; i < results.size(); i++) {
@@ -199,15 +209,10 @@ public final class BeanstalkClient implements AutoCloseable {
             if (result.isCompletedExceptionally()) {
                 failures.put(i, cause(result));
             } else {
-                Long id = result.join();
-                ids.add(id);
-                inserted.put(i, id);
+                inserted.put(i, result.join());
             }
         }
-        if (!failures.isEmpty()) {
-            throw new BatchPutException(inserted, failures);
-        }
-        return ids;
+        return new BatchPutException(inserted, failures);
     }
 
     private static BeanstalkException cause(CompletableFuture<Long> failed) {

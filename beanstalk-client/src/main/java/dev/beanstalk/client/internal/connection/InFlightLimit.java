@@ -11,6 +11,8 @@ final class InFlightLimit {
     private final int wakeAt;
     private final AtomicInteger count = new AtomicInteger();
     private final ConcurrentLinkedQueue<Thread> waiters = new ConcurrentLinkedQueue<>();
+    /** How many threads wait, read on every release instead of walking the queue. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     /** Room for {@code max} commands; a waiter is woken once {@code batch} places are free, not for every one. */
     InFlightLimit(int max, int batch) {
@@ -46,7 +48,7 @@ final class InFlightLimit {
     }
 
     void release() {
-        if (count.decrementAndGet() <= wakeAt && !waiters.isEmpty()) {
+        if (count.decrementAndGet() <= wakeAt && waiting.get() > 0) {
             Thread first = waiters.peek();
             if (first != null) {
                 LockSupport.unpark(first);
@@ -55,11 +57,13 @@ final class InFlightLimit {
     }
 
     void addWaiter(Thread thread) {
+        waiting.incrementAndGet();
         waiters.add(thread);
     }
 
     void removeWaiter(Thread thread) {
         waiters.remove(thread);
+        waiting.decrementAndGet();
         Thread next = waiters.peek();
         if (next != null) {
             LockSupport.unpark(next);

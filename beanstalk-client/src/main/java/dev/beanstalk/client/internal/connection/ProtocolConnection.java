@@ -131,8 +131,9 @@ public final class ProtocolConnection implements AutoCloseable {
             }
         }
         boolean interrupted = false;
-        for (CompletableFuture<T> p : sent) {
-            interrupted |= waits.awaitUninterruptibly((Pending<T>) p);
+        // replies complete in order, so once the last is awaited the others are done: one wake-up, not one each
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            interrupted |= waits.awaitUninterruptibly((Pending<T>) sent.get(i));
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

@@ -48,25 +48,28 @@ final class ReplyReading {
      * {@code room} holds for {@code n}, or, with neither, until none is due; then those already buffered.
      */
     void readUntil(Pending<?> awaited, IntPredicate room, int n) {
-        while (connection.failure() == null && !connection.pending.isEmpty()) {
+        while (connection.failure() == null) {
             if (awaited != null && (awaited.isDone() || Thread.currentThread().isInterrupted())) {
                 break;
             }
             if (room != null && room.test(n)) {
                 break;
             }
-            readOne();
+            if (!readOne()) {
+                break;
+            }
         }
         while (connection.failure() == null && !connection.pending.isEmpty() && reader.hasBufferedLine()) {
             readOne();
         }
     }
 
+    /** Reads the reply of the next command due; false if none is due. */
     @SuppressWarnings("unchecked")
-    private void readOne() {
+    private boolean readOne() {
         Pending<Object> head = (Pending<Object>) connection.pending.poll();
         if (head == null) {
-            return;
+            return false;
         }
         current = head;
         Object value;
@@ -76,15 +79,16 @@ final class ReplyReading {
         } catch (BeanstalkServerException e) {
             current = null;
             refused(head, e);
-            return;
+            return true;
         } catch (IOException | RuntimeException e) {
             current = null;
             broken(head, failure(head, e));
-            return;
+            return true;
         }
         current = null;
         answered(head, value);
         connection.closeIfRetired();
+        return true;
     }
 
     private void answered(Pending<Object> head, Object value) {
