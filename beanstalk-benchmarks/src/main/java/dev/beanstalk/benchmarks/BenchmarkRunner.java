@@ -16,7 +16,7 @@ public final class BenchmarkRunner {
     public static void main(String[] args) throws Exception {
         BenchmarkSettings settings = BenchmarkSettings.fromEnvironment();
         List<Scenario> scenarios = new ArrayList<>(new ClientBenchmarks(settings).scenarios());
-        scenarios.add(new ListenerBenchmark(settings).scenario());
+        scenarios.addAll(new ListenerBenchmark(settings).scenarios());
         for (Scenario scenario : scenarios) {
             if (args.length == 0 || List.of(args).contains(scenario.name())) {
                 System.out.printf("%s %.0f%n", scenario.name(), scenario.run());

@@ -5,9 +5,14 @@ import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.spring.annotation.BeanstalkListener;
 import dev.beanstalk.spring.listener.BeanstalkListenerContainer;
 import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -16,49 +21,112 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code listener} scenario: jobs per second handled by a {@code @BeanstalkListener} with an empty handler, the
- * jobs put beforehand. Reads, optionally, {@code BENCH_LISTENER_CONCURRENCY} (workers, default 1) and
- * {@code BENCH_LISTENER_PREFETCH} (jobs each worker reserves at once, default 500). On a small machine one prefetching worker beats
- * many: the server and the handler then share the cores without threads waiting on each other.
+ * The listener scenarios, with an empty {@code @BeanstalkListener} handler in a Spring Boot application:
+ * <ul>
+ * <li>{@code listener}: jobs per second with the jobs put beforehand, in its best setting; reads, optionally,
+ * {@code BENCH_LISTENER_CONCURRENCY} (workers, default 1) and {@code BENCH_LISTENER_PREFETCH} (jobs each worker
+ * reserves at once, default 500). On a small machine one prefetching worker beats many: the server and the handler
+ * then share the cores without threads waiting on each other.
+ * <li>{@code listener-default}: the same with what a user gets out of the box, one worker and prefetch 1.
+ * <li>{@code listener-concurrent}: the same with 4 workers and the default prefetch.
+ * <li>{@code listener-latency-p50-us} and {@code -p99-us}: with the default settings, one thread puts a job every
+ * 0.5 ms; the time from just before the put to the start of the handler, in microseconds.
+ * </ul>
  */
 final class ListenerBenchmark {
 
     private static final String TUBE = "bench-listener";
+    private static final long LATENCY_INTERVAL_NANOS = 500_000;
+    private static final int LATENCY_JOBS = 4_000;
 
     private final BenchmarkSettings settings;
+    private long[] latencies;
 
     ListenerBenchmark(BenchmarkSettings settings) {
         this.settings = settings;
     }
 
-    Scenario scenario() {
-        return new Scenario("listener", this::run);
+    List<Scenario> scenarios() {
+        return List.of(new Scenario("listener", () -> throughput(env("BENCH_LISTENER_CONCURRENCY", "1"),
+                        env("BENCH_LISTENER_PREFETCH", "500"))),
+                new Scenario("listener-default", () -> throughput("1", "1")),
+                new Scenario("listener-concurrent", () -> throughput("4", null)),
+                new Scenario("listener-latency-p50-us", () -> latencyMicros(0.50)),
+                new Scenario("listener-latency-p99-us", () -> latencyMicros(0.99)));
     }
 
-    private double run() throws InterruptedException {
-        int concurrency = Integer.parseInt(env("BENCH_LISTENER_CONCURRENCY", "1"));
-        int prefetch = Integer.parseInt(env("BENCH_LISTENER_PREFETCH", "500"));
+    /** Jobs per second handled, the jobs put beforehand; a null setting keeps the default. */
+    private double throughput(String concurrency, String prefetch) throws InterruptedException {
         int jobs = settings.jobs();
         try (BeanstalkClient client = BeanstalkClient.create(settings.host(), settings.port())) {
             client.putAll(TUBE, Collections.nCopies(jobs, BenchmarkSettings.BODY), JobOptions.DEFAULT);
         }
         Handler.remaining = new CountDownLatch(jobs);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Config.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off", "logging.level.root=warn",
-                        "beanstalk.host=" + settings.host(), "beanstalk.port=" + settings.port(),
-                        "beanstalk.listener.auto-startup=false",
-                        "beanstalk.listener.concurrency=" + concurrency,
-                        "beanstalk.listener.prefetch=" + prefetch)
-                .run()) {
-            BeanstalkListenerContainer container = app.getBean(BeanstalkListenerEndpointRegistry.class)
-                    .getListenerContainer("bench");
+        Handler.latencies = null;
+        try (ConfigurableApplicationContext app = start(concurrency, prefetch)) {
             long start = System.nanoTime();
-            container.start();
-            if (!Handler.remaining.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException(Handler.remaining.getCount() + " jobs were not handled");
-            }
+            container(app).start();
+            await(Handler.remaining);
             return jobs / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** The quantile of put-to-handler latencies in microseconds, measured once for both quantiles. */
+    private double latencyMicros(double quantile) throws InterruptedException {
+        if (latencies == null) {
+            latencies = measureLatencies();
+        }
+        int index = (int) Math.min(latencies.length - 1, Math.round(quantile * (latencies.length - 1)));
+        return latencies[index] / 1_000.0;
+    }
+
+    private long[] measureLatencies() throws InterruptedException {
+        int jobs = Math.min(LATENCY_JOBS, Math.max(100, settings.jobs() / 5));
+        Handler.remaining = new CountDownLatch(jobs);
+        Handler.latencies = Collections.synchronizedList(new ArrayList<>());
+        try (ConfigurableApplicationContext app = start(null, null);
+                BeanstalkClient client = BeanstalkClient.create(settings.host(), settings.port())) {
+            container(app).start();
+            long next = System.nanoTime();
+            for (int i = 0; i < jobs; i++) {
+                while (System.nanoTime() - next < 0) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                }
+                next += LATENCY_INTERVAL_NANOS;
+                long put = System.nanoTime();
+                client.put(TUBE, Long.toString(put).getBytes(StandardCharsets.US_ASCII));
+            }
+            await(Handler.remaining);
+        }
+        List<Long> measured = Handler.latencies;
+        // the first tenth warms up the JIT and the connections
+        long[] sorted = measured.subList(measured.size() / 10, measured.size()).stream().mapToLong(Long::longValue)
+                .toArray();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private ConfigurableApplicationContext start(String concurrency, String prefetch) {
+        List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off", "logging.level.root=warn",
+                "beanstalk.host=" + settings.host(), "beanstalk.port=" + settings.port(),
+                "beanstalk.listener.auto-startup=false"));
+        if (concurrency != null) {
+            properties.add("beanstalk.listener.concurrency=" + concurrency);
+        }
+        if (prefetch != null) {
+            properties.add("beanstalk.listener.prefetch=" + prefetch);
+        }
+        return new SpringApplicationBuilder(Config.class).web(WebApplicationType.NONE)
+                .properties(properties.toArray(String[]::new)).run();
+    }
+
+    private static BeanstalkListenerContainer container(ConfigurableApplicationContext app) {
+        return app.getBean(BeanstalkListenerEndpointRegistry.class).getListenerContainer("bench");
+    }
+
+    private static void await(CountDownLatch remaining) throws InterruptedException {
+        if (!remaining.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException(remaining.getCount() + " jobs were not handled");
         }
     }
 
@@ -67,13 +135,19 @@ final class ListenerBenchmark {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** The empty handler; counts down so the benchmark knows when every job was handled. */
+    /** The empty handler; counts down, and in the latency run records how long ago each job was put. */
     static final class Handler {
 
         static volatile CountDownLatch remaining;
+        static volatile List<Long> latencies;
 
         @BeanstalkListener(id = "bench", tube = TUBE)
         void handle(byte[] body) {
+            long now = System.nanoTime();
+            List<Long> recorded = latencies;
+            if (recorded != null) {
+                recorded.add(now - Long.parseLong(new String(body, StandardCharsets.US_ASCII)));
+            }
             remaining.countDown();
         }
     }

@@ -12,8 +12,11 @@ import java.util.concurrent.CompletableFuture;
  * The commands of a {@link BeanstalkConnection}, pipelined: each call writes its command at once and returns a future
  * that completes, in order, when the reply arrives.
  *
- * <p>Invalid arguments throw at the call, before anything is sent. Futures complete on the thread that reads the
- * reply, so dependent stages that block should use an executor. A failed connection fails every future in flight.
+ * <p>Invalid arguments throw at the call, before anything is sent; whatever fails at run time fails the future. A
+ * caller waits for room when the connection's {@code maxInFlight} commands are in flight. Futures complete on the
+ * thread that reads the reply: a synchronous caller of this connection reading ahead, or a daemon thread named
+ * {@code beanstalk-reader-N}; never the deadline sweeper {@code beanstalk-io-deadlines}. Dependent stages that block
+ * should use an executor of their own. A failed connection fails every future in flight.
  */
 public final class AsyncBeanstalkConnection {
 
@@ -25,7 +28,9 @@ public final class AsyncBeanstalkConnection {
 
     /**
      * Sends every command that {@code commands} issues on this view in one write, such as a batch of reserves; their
-     * futures complete as usual. Nothing is written until {@code commands} returns, so it must not wait on them.
+     * futures complete as usual. Nothing is written until {@code commands} returns, so it must not wait on them, and
+     * it should issue fewer than {@code maxInFlight} commands: beyond that a command waits for room until the read
+     * timeout and its future fails unsent.
      */
     public void inOneWrite(Runnable commands) {
         connection.protocol().inOneWrite(commands);

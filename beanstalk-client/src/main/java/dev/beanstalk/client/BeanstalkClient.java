@@ -7,10 +7,14 @@ import dev.beanstalk.client.internal.protocol.Commands;
 import dev.beanstalk.client.internal.protocol.Limits;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,24 +75,42 @@ public final class BeanstalkClient implements AutoCloseable {
         return put(tube, body, JobOptions.DEFAULT);
     }
 
-    /** Puts a job without waiting; the future completes with its id. */
+    /**
+     * Puts a job without waiting; the future completes with its id, or fails with whatever went wrong at run time,
+     * connecting included. It completes on the thread that reads the reply (a caller reading ahead or a
+     * {@code beanstalk-reader} daemon thread), never on the client's deadline sweeper; stages that block should run on
+     * an executor of their own. Invalid arguments throw at once.
+     */
     public CompletableFuture<Long> putAsync(String tube, byte[] body, JobOptions options) {
         Command<Long> put = Commands.put(body, options, connector.options().maxJobSize());
         Limits.tube(tube);
-        return pool.acquire().executeAsync(tube, put);
+        try {
+            return pool.acquire().executeAsync(tube, put);
+        } catch (BeanstalkException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
      * Puts many jobs into {@code tube} with few writes and returns their ids in order. Every body is checked before
      * any is sent.
+     *
+     * @throws BatchPutException when some puts failed: it tells which bodies were inserted, with their ids
      */
     public List<Long> putAll(String tube, List<byte[]> bodies, JobOptions options) {
         Limits.tube(tube);
+        Limits.notNull("bodies", bodies);
         List<Command<Long>> puts = new ArrayList<>(bodies.size());
         for (byte[] body : bodies) {
             puts.add(Commands.put(body, options, connector.options().maxJobSize()));
         }
-        return pool.acquire().executeAll(tube, puts);
+        List<CompletableFuture<Long>> results;
+        try {
+            results = pool.acquire().executeAll(tube, puts);
+        } catch (BeanstalkException e) {
+            throw new BatchPutException(Map.of(), everyIndex(puts.size(), e));
+        }
+        return ids(results);
     }
 
     /** The job with this id in any tube and state, or empty. */
@@ -154,7 +176,11 @@ public final class BeanstalkClient implements AutoCloseable {
         return pauseTube(tube, Duration.ZERO);
     }
 
-    /** Closes every pooled connection; calls in flight fail and later calls throw. */
+    /**
+     * Closes every pooled connection; calls in flight fail and later calls throw. Once it returns, no socket of this
+     * client is open or opened again; the daemon threads {@code beanstalk-io-deadlines} and {@code beanstalk-reader-N}
+     * are shared by every client of the JVM (reader threads end after a minute idle).
+     */
     @Override
     public void close() {
         pool.close();
@@ -163,6 +189,49 @@ public final class BeanstalkClient implements AutoCloseable {
     @Override
     public String toString() {
         return "BeanstalkClient[" + connector.options().servers() + ", pool of " + pool.size() + "]";
+    }
+
+    private static List<Long> ids(List<CompletableFuture<Long>> results) {
+        List<Long> ids = new ArrayList<>(results.size());
+        for (CompletableFuture<Long> result : results) {
+            if (result.isCompletedExceptionally()) {
+                throw partialFailure(results);
+            }
+            ids.add(result.join());
+        }
+        return ids;
+    }
+
+    private static BatchPutException partialFailure(List<CompletableFuture<Long>> results) {
+        Map<Integer, Long> inserted = new HashMap<>();
+        Map<Integer, BeanstalkException> failures = new HashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            CompletableFuture<Long> result = results.get(i);
+            if (result.isCompletedExceptionally()) {
+                failures.put(i, cause(result));
+            } else {
+                inserted.put(i, result.join());
+            }
+        }
+        return new BatchPutException(inserted, failures);
+    }
+
+    private static BeanstalkException cause(CompletableFuture<Long> failed) {
+        try {
+            failed.join();
+            throw new IllegalStateException("not failed: " + failed);
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            return cause instanceof BeanstalkException b ? b : new BeanstalkException(cause.toString(), cause);
+        }
+    }
+
+    private static Map<Integer, BeanstalkException> everyIndex(int size, BeanstalkException e) {
+        Map<Integer, BeanstalkException> failures = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            failures.put(i, e);
+        }
+        return failures;
     }
 
     private <T> T execute(Command<T> command) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +19,8 @@ import java.util.Set;
  * the ready queue when it closes. Expected outcomes are values: a reserve that times out, a peek or delete of a job
  * that does not exist. A connection that failed is closed; {@link #reconnect()} opens a new one with the same used
  * tube and watch list. Calls are thread-safe and may be pipelined through {@link #async()}, but a blocking reserve
- * holds back every command sent after it until it returns.
+ * holds back every command sent after it until it returns. Interrupting a caller ends its wait with a
+ * {@link BeanstalkInterruptedException} and leaves the connection open.
  */
 public final class BeanstalkConnection implements AutoCloseable {
 
@@ -110,18 +112,34 @@ public final class BeanstalkConnection implements AutoCloseable {
 
     /**
      * Deletes a finished job and reserves the next in one write, as a worker's loop does; {@link NextJob#deleted()} is
-     * false when the job was no longer this connection's to delete (its TTR ran out).
+     * false when the job was no longer this connection's to delete (its TTR ran out), or when the server answered the
+     * delete with an error, which {@link NextJob#deleteFailure()} then holds: the reservation is never lost to it.
      */
     public NextJob deleteAndReserve(long id, Duration timeout) {
         Object[] replies = protocol().executePair(Commands.delete(id), Commands.reserveWithTimeout(timeout));
         if (replies[0] instanceof BeanstalkServerException error) {
-            throw error;
+            return new NextJob(false, (Reservation) replies[1], error);
         }
         return new NextJob((Boolean) replies[0], (Reservation) replies[1]);
     }
 
-    /** The outcome of {@link #deleteAndReserve(long, Duration)}: whether the old job was deleted, and the next one. */
-    public record NextJob(boolean deleted, Reservation reservation) {
+    /**
+     * The outcome of {@link #deleteAndReserve(long, Duration)}: whether the old job was deleted, the next one, and the
+     * server's error reply to the delete, or null.
+     */
+    public record NextJob(boolean deleted, Reservation reservation, BeanstalkServerException deleteFailure) {
+
+        public NextJob {
+            Objects.requireNonNull(reservation, "reservation");
+            if (deleted && deleteFailure != null) {
+                throw new IllegalArgumentException("a deleted job has no delete failure, was " + deleteFailure);
+            }
+        }
+
+        /** An outcome whose delete got a reply, deleted or not. */
+        public NextJob(boolean deleted, Reservation reservation) {
+            this(deleted, reservation, null);
+        }
     }
 
     /** Deletes a job reserved by this connection, or one that is ready, delayed or buried; false if there is none. */

@@ -12,6 +12,8 @@ import java.util.Objects;
  * <p>With several servers, a connection goes to the first that accepts it, in order. The read timeout bounds every
  * reply except that of a blocking reserve, which waits as long as the reserve itself may, plus the read timeout. The
  * maximum job size bounds both the bodies this client sends and those it accepts; set it to the server's {@code -z}.
+ * The read timeout also bounds every write, and the wait for room in flight; the connect timeout bounds the time one
+ * call may spend connecting, over every attempt and server.
  */
 public final class ConnectionOptions {
 
@@ -20,6 +22,10 @@ public final class ConnectionOptions {
     public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofMillis(100);
     public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_YAML_SIZE = 32 * 1024 * 1024;
+    /** Commands in flight per connection by default: well above what the server needs for its full pipelined speed. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 4096;
+    /** The most commands in flight per connection that may be configured. */
+    public static final int MAX_IN_FLIGHT_LIMIT = 1 << 20;
 
     private final List<ServerAddress> servers;
     private final Duration connectTimeout;
@@ -27,6 +33,7 @@ public final class ConnectionOptions {
     private final int maxJobSize;
     private final Duration reconnectDelay;
     private final Duration maxReconnectDelay;
+    private final int maxInFlight;
 
     private ConnectionOptions(Builder builder) {
         if (builder.servers.isEmpty()) {
@@ -46,6 +53,11 @@ public final class ConnectionOptions {
                     + " bytes (beanstalkd's own limit), was " + builder.maxJobSize);
         }
         this.maxJobSize = builder.maxJobSize;
+        if (builder.maxInFlight < 1 || builder.maxInFlight > MAX_IN_FLIGHT_LIMIT) {
+            throw new IllegalArgumentException("maxInFlight must be between 1 and " + MAX_IN_FLIGHT_LIMIT + ", was "
+                    + builder.maxInFlight);
+        }
+        this.maxInFlight = builder.maxInFlight;
     }
 
     /** Options for one server at {@code host:port}, with every other option at its default. */
@@ -59,7 +71,8 @@ public final class ConnectionOptions {
 
     public Builder toBuilder() {
         return new Builder().servers(servers).connectTimeout(connectTimeout).readTimeout(readTimeout)
-                .maxJobSize(maxJobSize).reconnectDelay(reconnectDelay).maxReconnectDelay(maxReconnectDelay);
+                .maxJobSize(maxJobSize).reconnectDelay(reconnectDelay).maxReconnectDelay(maxReconnectDelay)
+                .maxInFlight(maxInFlight);
     }
 
     public List<ServerAddress> servers() {
@@ -86,15 +99,22 @@ public final class ConnectionOptions {
         return maxReconnectDelay;
     }
 
+    /** How many commands one connection may have queued or awaiting replies; callers beyond wait for room. */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
     @Override
     public String toString() {
         return "ConnectionOptions[servers=" + servers + ", connectTimeout=" + connectTimeout + ", readTimeout="
-                + readTimeout + ", maxJobSize=" + maxJobSize + "]";
+                + readTimeout + ", maxJobSize=" + maxJobSize + ", maxInFlight=" + maxInFlight + "]";
     }
 
     private static Duration positiveMillis(String name, Duration value) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        if (value.isNegative() || value.isZero() || value.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException(name + " must be between 1 ms and " + Integer.MAX_VALUE + " ms, was "
                     + value);
         }
@@ -110,6 +130,7 @@ public final class ConnectionOptions {
         private int maxJobSize = Limits.DEFAULT_MAX_JOB_SIZE;
         private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
         private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+        private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
 
         private Builder() {
         }
@@ -153,6 +174,16 @@ public final class ConnectionOptions {
 
         public Builder maxReconnectDelay(Duration maxReconnectDelay) {
             this.maxReconnectDelay = maxReconnectDelay;
+            return this;
+        }
+
+        /**
+         * How many commands one connection may have queued or awaiting replies,
+         * {@value ConnectionOptions#DEFAULT_MAX_IN_FLIGHT} by default; a caller beyond it waits for room within the
+         * read timeout, reading replies meanwhile.
+         */
+        public Builder maxInFlight(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
             return this;
         }
 

@@ -43,7 +43,9 @@ class JobTooBigIntegrationTests {
             BeanstalkClient client = connections.client();
             assertThatThrownBy(() -> client.put("toobig-client", new byte[11])).isInstanceOf(JobTooBigException.class);
             assertThatThrownBy(() -> client.putAll("toobig-client", List.of(new byte[1], new byte[11], new byte[2]),
-                    JobOptions.DEFAULT)).isInstanceOf(JobTooBigException.class);
+                    JobOptions.DEFAULT)).isInstanceOf(BatchPutException.class)
+                    .satisfies(e -> assertThat(((BatchPutException) e).failures().get(1))
+                            .isInstanceOf(JobTooBigException.class));
             long id = client.put("toobig-client", bytes("fits"));
             assertThat(client.peek(id).map(Job::bodyAsString)).contains("fits");
             assertThat(client.statsTube("toobig-client").orElseThrow().currentJobsReady()).as("1 + 2 of putAll + fits")

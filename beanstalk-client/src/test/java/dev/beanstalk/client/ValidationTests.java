@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.beanstalk.client.fake.FakeServer;
+import dev.beanstalk.client.internal.protocol.Limits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ class ValidationTests {
                 () -> client.resumeTube(tube));
         for (ThrowingCallable call : calls) {
             assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tube name")
-                    .hasMessageContaining("'" + tube + "'");
+                    .hasMessageContaining(Limits.quote(tube)).hasMessageNotContainingAny("\r", "\n", "\0");
         }
         assertNothingSentAndStillWorking();
     }
@@ -143,7 +144,8 @@ class ValidationTests {
 
     static Stream<Duration> invalidDurations() {
         return Stream.of(Duration.ofSeconds(-1), Duration.ofNanos(-1), Duration.ofSeconds(MAX_U32 + 1),
-                Duration.ofSeconds(MAX_U32).plusNanos(1), Duration.ofSeconds(Long.MAX_VALUE));
+                Duration.ofSeconds(MAX_U32).plusNanos(1), Duration.ofSeconds(Long.MAX_VALUE),
+                Duration.ofSeconds(Long.MAX_VALUE, 500_000_000), Duration.ofSeconds(Long.MAX_VALUE, 999_999_999));
     }
 
     @ParameterizedTest
@@ -160,6 +162,49 @@ class ValidationTests {
         assertThatThrownBy(() -> client.pauseTube("t", duration)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> connection.reserve(duration)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reserve timeout");
+        assertNothingSentAndStillWorking();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MAX_VALUE, Integer.MAX_VALUE + 1L})
+    void hugeTimeoutsInOptionsAreRefusedWithoutOverflow(long seconds) {
+        Duration huge = Duration.ofSeconds(seconds, 500_000_000);
+        assertThatThrownBy(() -> ConnectionOptions.builder().readTimeout(huge).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout");
+        assertThatThrownBy(() -> ConnectionOptions.builder().connectTimeout(huge).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> ConnectionOptions.builder().reconnectDelay(huge).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reconnectDelay");
+        assertThatThrownBy(() -> ConnectionOptions.builder().maxInFlight(0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxInFlight");
+    }
+
+    @Test
+    void nullArgumentsAreRefusedNamingTheParameter() {
+        assertThatThrownBy(() -> client.put("t", new byte[1], null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("options");
+        assertThatThrownBy(() -> client.putAsync("t", new byte[1], null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("options");
+        assertThatThrownBy(() -> client.putAll("t", null, JobOptions.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bodies");
+        assertThatThrownBy(() -> connection.put(new byte[1], null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("options");
+        assertThatThrownBy(() -> connection.put(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("body");
+        assertThatThrownBy(() -> client.put(null, new byte[1])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tube name");
+        assertThatThrownBy(() -> ConnectionOptions.builder().readTimeout(null).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout");
+        assertNothingSentAndStillWorking();
+    }
+
+    @Test
+    void aHostileTubeNameIsEscapedAndCutInTheMessage() {
+        String hostile = "ok\r\nput 0 0 0 0\r\n\0" + "x".repeat(10_000);
+        assertThatThrownBy(() -> client.put(hostile, new byte[1])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'ok\\r\\nput 0 0 0 0\\r\\n\\0")
+                .hasMessageNotContainingAny("\r", "\n", "\0").hasMessageContaining("10018 characters")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
         assertNothingSentAndStillWorking();
     }
 

@@ -85,6 +85,7 @@ final class ClientExamples {
                 .maxJobSize(65_535)              // match the server's -z
                 .reconnectDelay(Duration.ofMillis(100))
                 .maxReconnectDelay(Duration.ofSeconds(10))
+                .maxInFlight(4096)               // commands queued or awaiting replies per connection
                 .build();
         BeanstalkClient client = BeanstalkClient.builder().options(options).poolSize(8).build();
         BeanstalkConnection worker = client.openConnection();

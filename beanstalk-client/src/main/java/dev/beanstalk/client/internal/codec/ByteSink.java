@@ -80,6 +80,14 @@ public final class ByteSink {
         return size;
     }
 
+    /** Drops everything written after the first {@code mark} bytes. */
+    public void truncate(int mark) {
+        if (mark < 0 || mark > size) {
+            throw new IllegalArgumentException("mark " + mark + " is outside the " + size + " bytes written");
+        }
+        size = mark;
+    }
+
     public void reset() {
         size = 0;
     }

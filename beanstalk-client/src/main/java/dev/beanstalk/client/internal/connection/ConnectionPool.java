@@ -1,73 +1,105 @@
 package dev.beanstalk.client.internal.connection;
 
 import dev.beanstalk.client.BeanstalkConnectionException;
-import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Up to a fixed number of connections, opened as concurrency needs them, each able to carry many threads' commands at
- * once; a broken one is replaced on its next use, with a doubling pause between failed attempts. Once one connection
- * is found broken, the others that were opened before are replaced on their next use too, since a server restart
- * breaks them all while they still look open: so a caller sees at most one failed call.
+ * once; a broken one is replaced on its next use. Once one connection is found broken, the others that were opened
+ * before are replaced on their next use too, since a server restart breaks them all while they still look open: so a
+ * caller sees at most one failed call.
+ *
+ * <p>A call spends at most the connect timeout connecting, in as many attempts as fit; no lock is held while a socket
+ * connects. After a failed attempt the pool waits a doubling pause ({@link Backoff}) before the next: meanwhile calls
+ * fail at once, unless another connection is open. Once {@link #close()} returns, no connection of the pool is open
+ * or opened again.
  */
 public final class ConnectionPool implements AutoCloseable {
 
+    private final Connector connector;
     private final Slot[] slots;
+    private final Backoff backoff;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicLong generation = new AtomicLong();
+    private final Set<ProtocolConnection> retired = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public ConnectionPool(Connector connector, int size) {
         if (size < 1) {
             throw new IllegalArgumentException("pool size must be at least 1, was " + size);
         }
+        this.connector = connector;
+        this.backoff = new Backoff(connector.options().reconnectDelay(), connector.options().maxReconnectDelay());
         slots = new Slot[size];
         for (int i = 0; i < size; i++) {
-            slots[i] = new Slot(connector);
+            slots[i] = new Slot(this);
         }
     }
 
     /**
      * An open connection with nothing in flight, opening one while the pool is not full, else a busy one to pipeline
-     * on; throws the last failure when no slot can connect.
+     * on; throws when none can be had within the connect timeout, or at once while the pool waits to reconnect.
      */
     public ProtocolConnection acquire() {
-        if (closed) {
-            throw new BeanstalkConnectionException("the client is closed");
-        }
-        long current = generation.get();
-        for (Slot slot : slots) {
-            if (slot.failedIn(current)) {
-                generation.compareAndSet(current, current + 1);
-                break;
-            }
-        }
-        long required = generation.get();
+        long deadline = System.nanoTime() + connector.options().connectTimeout().toNanos();
         BeanstalkConnectionException failure = null;
-        for (int pass = 0; pass < 2; pass++) {
+        while (true) {
+            ensureOpen();
+            long required = requiredGeneration();
+            Slot vacant = null;
+            Slot dialing = null;
+            boolean anyOpen = false;
             for (Slot slot : slots) {
-                if (slot.isOpened() == (pass == 0)) {
-                    try {
-                        ProtocolConnection connection = slot.connection(required);
-                        if (connection.isIdle()) {
-                            return connection;
-                        }
-                    } catch (BeanstalkConnectionException e) {
-                        failure = e;
+                ProtocolConnection connection = slot.usable(required);
+                if (connection != null) {
+                    if (connection.isIdle()) {
+                        return connection;
                     }
+                    anyOpen = true;
+                } else if (slot.isDialing()) {
+                    dialing = slot;
+                } else if (vacant == null) {
+                    vacant = slot;
                 }
             }
-        }
-        int start = Math.floorMod(next.getAndIncrement(), slots.length);
-        for (int i = 0; i < slots.length; i++) {
-            try {
-                return slots[(start + i) % slots.length].connection(required);
-            } catch (BeanstalkConnectionException e) {
-                failure = e;
+            if (vacant != null && backoff.mayAttempt()) {
+                try {
+                    ProtocolConnection connection = vacant.dial(required, deadline);
+                    if (connection != null) {
+                        return connection;
+                    }
+                } catch (BeanstalkConnectionException e) {
+                    failure = e;
+                }
+                continue;
             }
+            if (anyOpen) {
+                ProtocolConnection busy = busy(required);
+                if (busy != null) {
+                    return busy;
+                }
+                continue;
+            }
+            if (dialing != null) {
+                try {
+                    dialing.awaitDial(deadline);
+                } catch (BeanstalkConnectionException e) {
+                    failure = e;
+                }
+                continue;
+            }
+            long wait = backoff.nanosUntilNextAttempt();
+            if (failure != null && wait - (deadline - System.nanoTime()) < 0) {
+                pause(wait);
+                continue;
+            }
+            throw failure != null ? failure : backoff.failingFast();
         }
-        throw failure;
     }
 
     public int size() {
@@ -80,75 +112,69 @@ public final class ConnectionPool implements AutoCloseable {
         for (Slot slot : slots) {
             slot.close();
         }
+        for (ProtocolConnection connection : retired) {
+            connection.close();
+        }
+        retired.clear();
     }
 
-    /** One pooled connection and its reconnect state. */
-    private static final class Slot {
+    boolean isClosed() {
+        return closed;
+    }
 
-        private final Connector connector;
-        private volatile ProtocolConnection connection;
-        private volatile long generation;
-        private long nextAttemptNanos;
-        private Duration delay;
-        private BeanstalkConnectionException lastFailure;
+    Connector connector() {
+        return connector;
+    }
 
-        Slot(Connector connector) {
-            this.connector = connector;
-            this.delay = connector.options().reconnectDelay();
+    Backoff backoff() {
+        return backoff;
+    }
+
+    void retire(ProtocolConnection connection) {
+        retired.removeIf(old -> !old.isOpen());
+        if (connection.isOpen()) {
+            retired.add(connection);
+            connection.closeWhenIdle();
         }
-
-        /** Whether this slot has opened a connection (which may have failed since). */
-        boolean isOpened() {
-            return connection != null;
+        if (closed) {
+            connection.close();
         }
+    }
 
-        /** Whether this slot's connection, opened in {@code poolGeneration}, has failed. */
-        boolean failedIn(long poolGeneration) {
-            ProtocolConnection current = connection;
-            return current != null && !current.isOpen() && generation == poolGeneration;
+    void ensureOpen() {
+        if (closed) {
+            throw new BeanstalkConnectionException("the client is closed");
         }
+    }
 
-        /** An open connection opened no earlier than {@code poolGeneration}; an older one is closed and replaced. */
-        ProtocolConnection connection(long poolGeneration) {
-            ProtocolConnection current = connection;
-            if (current != null && current.isOpen() && generation >= poolGeneration) {
-                return current;
-            }
-            synchronized (this) {
-                current = connection;
-                if (current != null && current.isOpen()) {
-                    if (generation >= poolGeneration) {
-                        return current;
-                    }
-                    current.closeWhenIdle();
-                }
-                long now = System.nanoTime();
-                if (lastFailure != null && now - nextAttemptNanos < 0) {
-                    throw new BeanstalkConnectionException("not reconnecting for another "
-                            + Duration.ofNanos(nextAttemptNanos - now).toMillis() + " ms after: "
-                            + lastFailure.getMessage(), lastFailure);
-                }
-                try {
-                    current = connector.connect();
-                } catch (BeanstalkConnectionException e) {
-                    lastFailure = e;
-                    nextAttemptNanos = now + delay.toNanos();
-                    Duration max = connector.options().maxReconnectDelay();
-                    delay = delay.multipliedBy(2).compareTo(max) > 0 ? max : delay.multipliedBy(2);
-                    throw e;
-                }
-                generation = poolGeneration;
-                connection = current;
-                lastFailure = null;
-                delay = connector.options().reconnectDelay();
-                return current;
+    /** The generation a connection must have been opened in; bumped once a connection of the current one fails. */
+    private long requiredGeneration() {
+        long current = generation.get();
+        for (Slot slot : slots) {
+            if (slot.failedIn(current)) {
+                generation.compareAndSet(current, current + 1);
+                break;
             }
         }
+        return generation.get();
+    }
 
-        synchronized void close() {
+    private ProtocolConnection busy(long required) {
+        int start = Math.floorMod(next.getAndIncrement(), slots.length);
+        for (int i = 0; i < slots.length; i++) {
+            ProtocolConnection connection = slots[(start + i) % slots.length].usable(required);
             if (connection != null) {
-                connection.close();
+                return connection;
             }
+        }
+        return null;
+    }
+
+    private static void pause(long nanos) {
+        LockSupport.parkNanos(Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1)));
+        if (Thread.interrupted()) {
+            Thread.currentThread().interrupt();
+            throw new BeanstalkConnectionException("interrupted while waiting to reconnect");
         }
     }
 }

@@ -10,10 +10,20 @@ import java.net.Socket;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
-/** Opens sockets to the configured servers, trying them in order, with the configured timeouts. */
+/**
+ * Opens sockets to the configured servers, trying them in order, all within one connect timeout.
+ *
+ * <p>Replies nobody waits for are read, and futures completed, on daemon threads named {@code beanstalk-reader-N} of
+ * one shared cached pool; they end a minute after their last task.
+ */
 public final class Connector {
+
+    /** The prefix of the reader threads' names. */
+    public static final String READER_THREAD_PREFIX = "beanstalk-reader-";
 
     private static final ExecutorService READERS = Executors.newCachedThreadPool(daemonThreads());
 
@@ -29,12 +39,28 @@ public final class Connector {
         return options;
     }
 
-    /** Connects to the first server that accepts, or throws naming every server tried. */
+    /** Connects to the first server that accepts within the connect timeout, or throws naming every server tried. */
     public ProtocolConnection connect() {
+        return connect(System.nanoTime() + options.connectTimeout().toNanos(), socket -> { });
+    }
+
+    /**
+     * Connects to the first server that accepts before {@code deadline} ({@link System#nanoTime()}), handing each
+     * socket to {@code dialing} before it connects, so that it can be closed from another thread.
+     */
+    public ProtocolConnection connect(long deadline, Consumer<Socket> dialing) {
         BeanstalkConnectionException failure = null;
         for (ServerAddress server : options.servers()) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left < 1) {
+                if (failure == null) {
+                    failure = new BeanstalkConnectionException("could not connect to beanstalkd at " + server
+                            + ": no time left of the " + options.connectTimeout().toMillis() + " ms connect timeout");
+                }
+                break;
+            }
             try {
-                return connect(server);
+                return connect(server, (int) Math.min(left, Integer.MAX_VALUE), dialing);
             } catch (IOException e) {
                 BeanstalkConnectionException error = new BeanstalkConnectionException("could not connect to beanstalkd at "
                         + server + ": " + e.getMessage(), e);
@@ -48,13 +74,16 @@ public final class Connector {
         throw failure;
     }
 
-    private ProtocolConnection connect(ServerAddress server) throws IOException {
+    private ProtocolConnection connect(ServerAddress server, int timeoutMillis, Consumer<Socket> dialing)
+            throws IOException {
         Socket socket = new Socket();
         try {
+            dialing.accept(socket);
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            socket.connect(new InetSocketAddress(server.host(), server.port()), (int) options.connectTimeout().toMillis());
-            return new ProtocolConnection(socket, limits, (int) options.readTimeout().toMillis(), READERS);
+            socket.connect(new InetSocketAddress(server.host(), server.port()), timeoutMillis);
+            return new ProtocolConnection(socket, limits, (int) options.readTimeout().toMillis(), options.maxInFlight(),
+                    READERS);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -64,7 +93,7 @@ public final class Connector {
     private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "beanstalk-reader-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, READER_THREAD_PREFIX + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

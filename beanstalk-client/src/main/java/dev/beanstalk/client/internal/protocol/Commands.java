@@ -34,6 +34,7 @@ public final class Commands {
 
     public static Command<Long> put(byte[] body, JobOptions options, int maxJobSize) {
         Limits.body(body, maxJobSize);
+        Limits.notNull("options", options);
         long delay = options.delaySeconds();
         long ttr = options.ttrSeconds();
         return new Command<>(CommandType.PUT, null, 0, sink -> sink.write(CommandType.PUT.bytes())

@@ -52,12 +52,8 @@ final class Replies {
             case "EXPECTED_CRLF" -> new ExpectedCrlfException("the server did not find CRLF after the job body");
             case "DRAINING" -> new DrainingException("the server is draining and accepts no new jobs");
             case "NOT_IGNORED" -> new NotIgnoredException("cannot ignore the only watched tube");
-            default -> new BeanstalkProtocolException("unexpected reply '" + abbreviate(line) + "' to " + command);
+            default -> new BeanstalkProtocolException("unexpected reply " + Limits.quote(line) + " to " + command);
         };
-    }
-
-    private static String abbreviate(String line) {
-        return line.length() <= 80 ? line : line.substring(0, 80) + "...";
     }
 
     private static byte[] ascii(String text) {

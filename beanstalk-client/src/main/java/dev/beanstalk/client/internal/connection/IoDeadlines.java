@@ -5,21 +5,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Enforces read timeouts from one background thread, so that sockets can block in plain reads: a timed socket read
- * costs a poll and a retry on every reply, a deadline checked here costs a clock read.
+ * Enforces read and write deadlines from one daemon thread, {@code beanstalk-io-deadlines}, so that sockets can block
+ * in plain reads and writes: a deadline checked here costs a clock read per reply, a timed socket read a poll and a
+ * retry. The thread only closes overdue sockets; it never completes a future, so no user code runs on it.
  *
  * <p>Deadlines are checked every {@link #TICK_MILLIS} ms, so a timeout fires up to that much late.
  */
-final class ReadTimeouts {
+final class IoDeadlines {
 
     static final long TICK_MILLIS = 50;
+    static final String THREAD_NAME = "beanstalk-io-deadlines";
 
     private static final Set<ProtocolConnection> WATCHED = ConcurrentHashMap.newKeySet();
+
     static {
-        startSweeper();
+        Thread thread = new Thread(IoDeadlines::sweep, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    private ReadTimeouts() {
+    private IoDeadlines() {
     }
 
     static void watch(ProtocolConnection connection) {
@@ -28,12 +33,6 @@ final class ReadTimeouts {
 
     static void unwatch(ProtocolConnection connection) {
         WATCHED.remove(connection);
-    }
-
-    private static void startSweeper() {
-        Thread thread = new Thread(ReadTimeouts::sweep, "beanstalk-read-timeouts");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static void sweep() {
