@@ -77,6 +77,11 @@ public final class BeanstalkClient implements AutoCloseable {
         return fleet.servers();
     }
 
+    /** The index in {@link #servers()} of the server holding the job with this id; 0 for a client of one server. */
+    public int serverIndexOf(long id) {
+        return fleet.size() == 1 ? 0 : FleetIds.serverIndex(id);
+    }
+
     public FleetStrategy strategy() {
         return fleet.strategy();
     }
