@@ -228,6 +228,12 @@ public final class BeanstalkClient implements AutoCloseable {
         return fleet.size() == 1 ? fleet.member(0).execute(null, Commands.stats()) : tubeWide.stats();
     }
 
+    /** The statistics of the server at this index of {@link #servers()}. */
+    public ServerStats stats(int server) {
+        Objects.checkIndex(server, fleet.size());
+        return fleet.member(server).execute(null, Commands.stats());
+    }
+
     /** Each server's statistics, in list order. */
     public Map<ServerAddress, ServerStats> statsByServer() {
         return tubeWide.statsByServer();
