@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.beanstalk.test.BeanstalkdFleet;
 import dev.beanstalk.test.BeanstalkdServer;
+import dev.beanstalk.test.UnreachablePort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -186,6 +187,47 @@ class FleetIntegrationTests {
         assertThat(traffic.failedCallsPerProducer()).allSatisfy(failed -> assertThat(failed).isLessThanOrEqualTo(1));
         assertThat(traffic.unhandled()).isEmpty();
         assertThat(traffic.handledOn()).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    @Test
+    void whenEveryServerIsDownAPutFailsAtOnceNamingEachServerAndItsError() throws Exception {
+        List<ServerAddress> closed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closed.add(new ServerAddress("127.0.0.1", socket.getLocalPort()));
+            }
+        }
+        BeanstalkClient client = opened(BeanstalkClient.create(ConnectionOptions.builder().servers(closed)
+                .reconnectDelay(Duration.ofSeconds(10)).maxReconnectDelay(Duration.ofSeconds(10)).build()));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> client.put("fleet-down", bytes("x"))).isInstanceOf(BeanstalkConnectionException.class);
+        }
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> client.put("fleet-down", bytes("x"))).isInstanceOf(BeanstalkConnectionException.class)
+                .hasMessageStartingWith("no server of the fleet is in rotation")
+                .hasMessageContainingAll(closed.get(0).toString(), closed.get(1).toString(), closed.get(2).toString())
+                .hasMessageContaining("refused");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+    }
+
+    @Test
+    void aServerThatTimesOutCostsOneConnectTimeoutPerPauseNotOnePerPut() {
+        try (UnreachablePort unreachable = UnreachablePort.open()) {
+            List<ServerAddress> addresses = new ArrayList<>(List.of(new ServerAddress(unreachable.host(),
+                    unreachable.port())));
+            addresses.addAll(options().build().servers().subList(0, 2));
+            BeanstalkClient client = opened(BeanstalkClient.create(ConnectionOptions.builder().servers(addresses)
+                    .connectTimeout(Duration.ofMillis(700)).reconnectDelay(Duration.ofSeconds(5))
+                    .maxReconnectDelay(Duration.ofSeconds(5)).build()));
+            int slow = 0;
+            for (int i = 0; i < 60; i++) {
+                long start = System.nanoTime();
+                assertThat(FleetIds.serverIndex(client.put("fleet-timeout", bytes("x")))).isNotZero();
+                slow += Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(350)) > 0 ? 1 : 0;
+            }
+            assertThat(slow).isEqualTo(1);
+            assertThat(client.inRotation(0)).isFalse();
+        }
     }
 
     private BeanstalkConnection worker(BeanstalkClient client, int server, String tube) {
