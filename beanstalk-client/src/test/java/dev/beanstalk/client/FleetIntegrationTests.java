@@ -106,6 +106,25 @@ class FleetIntegrationTests {
     }
 
     @Test
+    void asyncPutsAreRetriedElsewhereAndBatchesGoToOneServerWithItsIds() {
+        BeanstalkClient client = client(FleetStrategy.roundRobin());
+        List<Long> batch = client.putAll("fleet-async", List.of(bytes("a"), bytes("b")), JobOptions.DEFAULT);
+        assertThat(batch.stream().map(FleetIds::serverIndex).distinct()).hasSize(1);
+        assertThat(client.peek(batch.get(1)).orElseThrow().bodyAsString()).isEqualTo("b");
+        servers.server(2).kill();
+        List<java.util.concurrent.CompletableFuture<Long>> puts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            puts.add(client.putAsync("fleet-async", bytes("async " + i), JobOptions.DEFAULT));
+        }
+        for (java.util.concurrent.CompletableFuture<Long> put : puts) {
+            long id = put.join();
+            assertThat(FleetIds.serverIndex(id)).isNotEqualTo(2);
+            assertThat(client.peek(id)).isPresent();
+        }
+        assertThat(client.inRotation(2)).isFalse();
+    }
+
+    @Test
     void anIdOfAnotherServerIsRejectedBeforeItIsSent() {
         BeanstalkClient client = client(FleetStrategy.roundRobin());
         long onSecond = FleetIds.of(1, 7);
