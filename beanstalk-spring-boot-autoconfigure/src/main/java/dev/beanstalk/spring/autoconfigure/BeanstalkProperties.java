@@ -279,7 +279,7 @@ public class BeanstalkProperties implements Validator {
     /** Defaults of {@code @BeanstalkListener} containers; each annotation may override them. */
     public static class Listener {
 
-        /** Number of workers per listener, each with its own connection. */
+        /** Number of workers per listener and server of beanstalk.servers, each with its own connection. */
         private int concurrency = 1;
 
         /** Whether listener containers start with the application context. */
