@@ -172,7 +172,7 @@ public final class BeanstalkClient implements AutoCloseable {
         return holder.ids().job(onHolder(holder, id, Commands::peek));
     }
 
-    /** The next ready job of {@code tube}, or empty; in a fleet, that of the first server in list order that has one. */
+    /** The next ready job of {@code tube}, or empty; in a fleet, that of the first server, in list order, with one. */
     public Optional<Job> peekReady(String tube) {
         return peekIn(tube, Commands.peekReady());
     }

@@ -90,7 +90,8 @@ class FleetIntegrationTests {
             assertThat(stats.tube()).isEqualTo("fleet-ids");
             try (BeanstalkConnection direct = BeanstalkConnection.open(servers.server(server).host(),
                     servers.server(server).port())) {
-                assertThat(direct.peek(FleetIds.serverJobId(id)).orElseThrow().bodyAsString()).isEqualTo("on " + server);
+                assertThat(direct.peek(FleetIds.serverJobId(id)).orElseThrow().bodyAsString())
+                        .isEqualTo("on " + server);
             }
             BeanstalkConnection worker = worker(client, server, "fleet-ids");
             Job reserved = worker.reserve(Duration.ZERO).reservedJob().orElseThrow();
@@ -219,7 +220,8 @@ class FleetIntegrationTests {
         BeanstalkClient client = opened(BeanstalkClient.create(ConnectionOptions.builder().servers(closed)
                 .reconnectDelay(Duration.ofSeconds(10)).maxReconnectDelay(Duration.ofSeconds(10)).build()));
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> client.put("fleet-down", bytes("x"))).isInstanceOf(BeanstalkConnectionException.class);
+            assertThatThrownBy(() -> client.put("fleet-down", bytes("x")))
+                    .isInstanceOf(BeanstalkConnectionException.class);
         }
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.put("fleet-down", bytes("x"))).isInstanceOf(BeanstalkConnectionException.class)

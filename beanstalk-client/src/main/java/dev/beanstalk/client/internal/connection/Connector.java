@@ -108,8 +108,9 @@ public final class Connector {
         try {
             secure.startHandshake();
         } catch (IOException e) {
-            throw new IOException("TLS handshake failed" + (options.hostnameVerification()
-                    ? " (the certificate must be trusted and name " + server.host() + ")" : "") + ": " + e.getMessage(), e);
+            String rule = options.hostnameVerification()
+                    ? " (the certificate must be trusted and name " + server.host() + ")" : " (untrusted certificate)";
+            throw new IOException("TLS handshake failed" + rule + ": " + e.getMessage(), e);
         }
         secure.setSoTimeout(0);
         return secure;
