@@ -1,7 +1,8 @@
 package dev.beanstalk.benchmarks;
 
 import dev.beanstalk.client.BeanstalkClient;
-import dev.beanstalk.client.JobOptions;
+import dev.beanstalk.client.ConnectionOptions;
+import dev.beanstalk.client.ServerAddress;
 import dev.beanstalk.spring.annotation.BeanstalkListener;
 import dev.beanstalk.spring.listener.BeanstalkListenerContainer;
 import dev.beanstalk.spring.listener.BeanstalkListenerEndpointRegistry;
@@ -47,23 +48,31 @@ final class ListenerBenchmark {
     }
 
     List<Scenario> scenarios() {
-        return List.of(new Scenario("listener", () -> throughput(env("BENCH_LISTENER_CONCURRENCY", "1"),
+        return List.of(new Scenario("listener", () -> throughput(null, env("BENCH_LISTENER_CONCURRENCY", "1"),
                         env("BENCH_LISTENER_PREFETCH", "500"))),
-                new Scenario("listener-default", () -> throughput("1", "1")),
-                new Scenario("listener-concurrent", () -> throughput("4", null)),
+                new Scenario("listener-default", () -> throughput(null, "1", "1")),
+                new Scenario("listener-concurrent", () -> throughput(null, "4", null)),
                 new Scenario("listener-latency-p50-us", () -> latencyMicros(0.50)),
                 new Scenario("listener-latency-p99-us", () -> latencyMicros(0.99)));
     }
 
-    /** Jobs per second handled, the jobs put beforehand; a null setting keeps the default. */
-    private double throughput(String concurrency, String prefetch) throws InterruptedException {
+    /**
+     * Jobs per second handled, the jobs put beforehand, on the benchmark's server or on the fleet {@code servers}
+     * (beanstalk.servers, spread evenly); a null setting keeps the default.
+     */
+    double throughput(String servers, String concurrency, String prefetch) throws InterruptedException {
         int jobs = settings.jobs();
-        try (BeanstalkClient client = BeanstalkClient.create(settings.host(), settings.port())) {
-            client.putAll(TUBE, Collections.nCopies(jobs, BenchmarkSettings.BODY), JobOptions.DEFAULT);
+        ConnectionOptions options = servers == null ? ConnectionOptions.of(settings.host(), settings.port())
+                : ConnectionOptions.builder().servers(List.of(servers.split(",")).stream()
+                        .map(ServerAddress::parse).toList()).build();
+        try (BeanstalkClient client = BeanstalkClient.create(options)) {
+            int count = client.servers().size();
+            FleetBenchmarks.putShares(client, TUBE, jobs / count, count);
+            jobs = jobs / count * count;
         }
         Handler.remaining = new CountDownLatch(jobs);
         Handler.latencies = null;
-        try (ConfigurableApplicationContext app = start(concurrency, prefetch)) {
+        try (ConfigurableApplicationContext app = start(servers, concurrency, prefetch)) {
             long start = System.nanoTime();
             container(app).start();
             await(Handler.remaining);
@@ -84,7 +93,7 @@ final class ListenerBenchmark {
         int jobs = Math.min(LATENCY_JOBS, Math.max(100, settings.jobs() / 5));
         Handler.remaining = new CountDownLatch(jobs);
         Handler.latencies = Collections.synchronizedList(new ArrayList<>());
-        try (ConfigurableApplicationContext app = start(null, null);
+        try (ConfigurableApplicationContext app = start(null, null, null);
                 BeanstalkClient client = BeanstalkClient.create(settings.host(), settings.port())) {
             container(app).start();
             long next = System.nanoTime();
@@ -106,10 +115,13 @@ final class ListenerBenchmark {
         return sorted;
     }
 
-    private ConfigurableApplicationContext start(String concurrency, String prefetch) {
+    private ConfigurableApplicationContext start(String servers, String concurrency, String prefetch) {
         List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off", "logging.level.root=warn",
                 "beanstalk.host=" + settings.host(), "beanstalk.port=" + settings.port(),
                 "beanstalk.listener.auto-startup=false"));
+        if (servers != null) {
+            properties.add("beanstalk.servers=" + servers);
+        }
         if (concurrency != null) {
             properties.add("beanstalk.listener.concurrency=" + concurrency);
         }

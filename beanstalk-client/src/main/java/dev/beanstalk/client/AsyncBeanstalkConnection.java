@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * The commands of a {@link BeanstalkConnection}, pipelined: each call writes its command at once and returns a future
@@ -37,7 +38,7 @@ public final class AsyncBeanstalkConnection {
     }
 
     public CompletableFuture<Long> put(byte[] body, JobOptions options) {
-        return send(Commands.put(body, options, connection.maxJobSize()));
+        return ids(send(Commands.put(body, options, connection.maxJobSize())), connection.ids()::fleetId);
     }
 
     public CompletableFuture<String> use(String tube) {
@@ -59,43 +60,43 @@ public final class AsyncBeanstalkConnection {
     }
 
     public CompletableFuture<Reservation> reserve(Duration timeout) {
-        return send(Commands.reserveWithTimeout(timeout));
+        return ids(send(Commands.reserveWithTimeout(timeout)), connection.ids()::reservation);
     }
 
     public CompletableFuture<Optional<Job>> reserveJob(long id) {
-        return send(Commands.reserveJob(id));
+        return ids(send(Commands.reserveJob(serverJobId(id))), connection.ids()::job);
     }
 
     public CompletableFuture<Boolean> delete(long id) {
-        return send(Commands.delete(id));
+        return send(Commands.delete(serverJobId(id)));
     }
 
     public CompletableFuture<Boolean> release(long id, long priority, Duration delay) {
-        return send(Commands.release(id, priority, delay));
+        return send(Commands.release(serverJobId(id), priority, delay));
     }
 
     public CompletableFuture<Boolean> bury(long id, long priority) {
-        return send(Commands.bury(id, priority));
+        return send(Commands.bury(serverJobId(id), priority));
     }
 
     public CompletableFuture<Boolean> touch(long id) {
-        return send(Commands.touch(id));
+        return send(Commands.touch(serverJobId(id)));
     }
 
     public CompletableFuture<Optional<Job>> peek(long id) {
-        return send(Commands.peek(id));
+        return ids(send(Commands.peek(serverJobId(id))), connection.ids()::job);
     }
 
     public CompletableFuture<Optional<Job>> peekReady() {
-        return send(Commands.peekReady());
+        return ids(send(Commands.peekReady()), connection.ids()::job);
     }
 
     public CompletableFuture<Optional<Job>> peekDelayed() {
-        return send(Commands.peekDelayed());
+        return ids(send(Commands.peekDelayed()), connection.ids()::job);
     }
 
     public CompletableFuture<Optional<Job>> peekBuried() {
-        return send(Commands.peekBuried());
+        return ids(send(Commands.peekBuried()), connection.ids()::job);
     }
 
     public CompletableFuture<Long> kick(long bound) {
@@ -103,11 +104,11 @@ public final class AsyncBeanstalkConnection {
     }
 
     public CompletableFuture<Boolean> kickJob(long id) {
-        return send(Commands.kickJob(id));
+        return send(Commands.kickJob(serverJobId(id)));
     }
 
     public CompletableFuture<Optional<JobStats>> statsJob(long id) {
-        return send(Commands.statsJob(id));
+        return ids(send(Commands.statsJob(serverJobId(id))), connection.ids()::stats);
     }
 
     public CompletableFuture<Optional<TubeStats>> statsTube(String tube) {
@@ -132,6 +133,14 @@ public final class AsyncBeanstalkConnection {
 
     public CompletableFuture<Boolean> pauseTube(String tube, Duration pause) {
         return send(Commands.pauseTube(tube, pause));
+    }
+
+    private long serverJobId(long id) {
+        return connection.ids().serverJobId(id);
+    }
+
+    private <T> CompletableFuture<T> ids(CompletableFuture<T> reply, UnaryOperator<T> toFleet) {
+        return connection.ids().isIdentity() ? reply : reply.thenApply(toFleet);
     }
 
     private <T> CompletableFuture<T> send(Command<T> command) {

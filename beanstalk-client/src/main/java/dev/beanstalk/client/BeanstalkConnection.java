@@ -2,6 +2,7 @@ package dev.beanstalk.client;
 
 import dev.beanstalk.client.internal.connection.Connector;
 import dev.beanstalk.client.internal.connection.ProtocolConnection;
+import dev.beanstalk.client.internal.fleet.ServerIds;
 import dev.beanstalk.client.internal.protocol.Commands;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,14 +26,16 @@ import java.util.Set;
 public final class BeanstalkConnection implements AutoCloseable {
 
     private final Connector connector;
+    private final ServerIds ids;
     private final Object stateLock = new Object();
     private final Set<String> watched = new LinkedHashSet<>(List.of("default"));
     private final AsyncBeanstalkConnection async = new AsyncBeanstalkConnection(this);
     private volatile ProtocolConnection connection;
     private volatile boolean closed;
 
-    BeanstalkConnection(Connector connector) {
+    BeanstalkConnection(Connector connector, ServerIds ids) {
         this.connector = connector;
+        this.ids = ids;
         this.connection = connector.connect();
     }
 
@@ -43,7 +46,7 @@ public final class BeanstalkConnection implements AutoCloseable {
 
     /** Opens a connection to the first of the configured servers that accepts. */
     public static BeanstalkConnection open(ConnectionOptions options) {
-        return new BeanstalkConnection(new Connector(options));
+        return new BeanstalkConnection(new Connector(options), ServerIds.ONLY);
     }
 
     /** The same commands, returning futures, pipelined on this connection; replies complete them in order. */
@@ -53,7 +56,7 @@ public final class BeanstalkConnection implements AutoCloseable {
 
     /** Puts a job into the used tube and returns its id. */
     public long put(byte[] body, JobOptions options) {
-        return protocol().execute(Commands.put(body, options, connector.options().maxJobSize()));
+        return ids.fleetId(protocol().execute(Commands.put(body, options, connector.options().maxJobSize())));
     }
 
     /** Puts a job with {@link JobOptions#DEFAULT} into the used tube. */
@@ -97,17 +100,17 @@ public final class BeanstalkConnection implements AutoCloseable {
 
     /** Waits as long as it takes for a job in a watched tube; {@link Reservation.DeadlineSoon} when one held is due. */
     public Reservation reserve() {
-        return protocol().execute(Commands.reserve());
+        return ids.reservation(protocol().execute(Commands.reserve()));
     }
 
     /** Waits up to {@code timeout} (whole seconds, rounded up; zero returns at once) for a job in a watched tube. */
     public Reservation reserve(Duration timeout) {
-        return protocol().execute(Commands.reserveWithTimeout(timeout));
+        return ids.reservation(protocol().execute(Commands.reserveWithTimeout(timeout)));
     }
 
     /** Reserves the job with this id if it is ready, delayed or buried, in any tube, paused or not. */
     public Optional<Job> reserveJob(long id) {
-        return protocol().execute(Commands.reserveJob(id));
+        return ids.job(protocol().execute(Commands.reserveJob(ids.serverJobId(id))));
     }
 
     /**
@@ -116,11 +119,13 @@ public final class BeanstalkConnection implements AutoCloseable {
      * delete with an error, which {@link NextJob#deleteFailure()} then holds: the reservation is never lost to it.
      */
     public NextJob deleteAndReserve(long id, Duration timeout) {
-        Object[] replies = protocol().executePair(Commands.delete(id), Commands.reserveWithTimeout(timeout));
+        Object[] replies = protocol().executePair(Commands.delete(ids.serverJobId(id)),
+                Commands.reserveWithTimeout(timeout));
+        Reservation next = ids.reservation((Reservation) replies[1]);
         if (replies[0] instanceof BeanstalkServerException error) {
-            return new NextJob(false, (Reservation) replies[1], error);
+            return new NextJob(false, next, error);
         }
-        return new NextJob((Boolean) replies[0], (Reservation) replies[1]);
+        return new NextJob((Boolean) replies[0], next);
     }
 
     /**
@@ -144,42 +149,42 @@ public final class BeanstalkConnection implements AutoCloseable {
 
     /** Deletes a job reserved by this connection, or one that is ready, delayed or buried; false if there is none. */
     public boolean delete(long id) {
-        return protocol().execute(Commands.delete(id));
+        return protocol().execute(Commands.delete(ids.serverJobId(id)));
     }
 
     /** Puts a job reserved by this connection back, ready or after {@code delay}; false if this connection does not hold it. */
     public boolean release(long id, long priority, Duration delay) {
-        return protocol().execute(Commands.release(id, priority, delay));
+        return protocol().execute(Commands.release(ids.serverJobId(id), priority, delay));
     }
 
     /** Buries a job reserved by this connection until it is kicked; false if this connection does not hold it. */
     public boolean bury(long id, long priority) {
-        return protocol().execute(Commands.bury(id, priority));
+        return protocol().execute(Commands.bury(ids.serverJobId(id), priority));
     }
 
     /** Gives a job reserved by this connection another full TTR; false if this connection does not hold it. */
     public boolean touch(long id) {
-        return protocol().execute(Commands.touch(id));
+        return protocol().execute(Commands.touch(ids.serverJobId(id)));
     }
 
     /** The job with this id in any tube and state, or empty. */
     public Optional<Job> peek(long id) {
-        return protocol().execute(Commands.peek(id));
+        return ids.job(protocol().execute(Commands.peek(ids.serverJobId(id))));
     }
 
     /** The next ready job of the used tube (lowest priority, then lowest id), or empty. */
     public Optional<Job> peekReady() {
-        return protocol().execute(Commands.peekReady());
+        return ids.job(protocol().execute(Commands.peekReady()));
     }
 
     /** The delayed job of the used tube that becomes ready soonest, or empty. */
     public Optional<Job> peekDelayed() {
-        return protocol().execute(Commands.peekDelayed());
+        return ids.job(protocol().execute(Commands.peekDelayed()));
     }
 
     /** The oldest buried job of the used tube, or empty. */
     public Optional<Job> peekBuried() {
-        return protocol().execute(Commands.peekBuried());
+        return ids.job(protocol().execute(Commands.peekBuried()));
     }
 
     /** Kicks up to {@code bound} jobs of the used tube: buried ones if it has any, else delayed ones; returns how many. */
@@ -189,11 +194,11 @@ public final class BeanstalkConnection implements AutoCloseable {
 
     /** Makes a buried or delayed job ready, in any tube; false if the job is in neither state. */
     public boolean kickJob(long id) {
-        return protocol().execute(Commands.kickJob(id));
+        return protocol().execute(Commands.kickJob(ids.serverJobId(id)));
     }
 
     public Optional<JobStats> statsJob(long id) {
-        return protocol().execute(Commands.statsJob(id));
+        return ids.stats(protocol().execute(Commands.statsJob(ids.serverJobId(id))));
     }
 
     /** The tube's statistics, or empty if the tube does not exist. */
@@ -270,6 +275,10 @@ public final class BeanstalkConnection implements AutoCloseable {
 
     ProtocolConnection protocol() {
         return connection;
+    }
+
+    ServerIds ids() {
+        return ids;
     }
 
     int maxJobSize() {

@@ -2,14 +2,22 @@ package dev.beanstalk.client;
 
 import dev.beanstalk.client.internal.protocol.Limits;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to reach beanstalkd and how long to wait for it: shared by {@link BeanstalkClient} and
  * {@link BeanstalkConnection}.
  *
- * <p>With several servers, a connection goes to the first that accepts it, in order. The read timeout bounds every
+ * <p>With several servers, a {@link BeanstalkClient} is a fleet of them; a {@link BeanstalkConnection} opened from
+ * these options goes to the first that accepts it, in order. With an {@link SSLContext}, for every server or for
+ * some, connections speak TLS (to stunnel or HAProxy in front of beanstalkd), the handshake bounded by the connect
+ * timeout, and the server's certificate must name the host as given unless hostname verification is turned off.
+ * The read timeout bounds every
  * reply except that of a blocking reserve, which waits as long as the reserve itself may, plus the read timeout. The
  * maximum job size bounds both the bodies this client sends and those it accepts; set it to the server's {@code -z}.
  * The read timeout also bounds every write, and the wait for room in flight; the connect timeout bounds the time one
@@ -34,6 +42,9 @@ public final class ConnectionOptions {
     private final Duration reconnectDelay;
     private final Duration maxReconnectDelay;
     private final int maxInFlight;
+    private final @Nullable SSLContext sslContext;
+    private final Map<ServerAddress, SSLContext> serverSslContexts;
+    private final boolean hostnameVerification;
 
     private ConnectionOptions(Builder builder) {
         if (builder.servers.isEmpty()) {
@@ -58,6 +69,15 @@ public final class ConnectionOptions {
                     + builder.maxInFlight);
         }
         this.maxInFlight = builder.maxInFlight;
+        this.sslContext = builder.sslContext;
+        for (ServerAddress server : builder.serverSslContexts.keySet()) {
+            if (!servers.contains(server)) {
+                throw new IllegalArgumentException("an SSLContext is given for " + server + ", which is not one of the"
+                        + " servers " + servers);
+            }
+        }
+        this.serverSslContexts = Map.copyOf(builder.serverSslContexts);
+        this.hostnameVerification = builder.hostnameVerification;
     }
 
     /** Options for one server at {@code host:port}, with every other option at its default. */
@@ -72,7 +92,8 @@ public final class ConnectionOptions {
     public Builder toBuilder() {
         return new Builder().servers(servers).connectTimeout(connectTimeout).readTimeout(readTimeout)
                 .maxJobSize(maxJobSize).reconnectDelay(reconnectDelay).maxReconnectDelay(maxReconnectDelay)
-                .maxInFlight(maxInFlight);
+                .maxInFlight(maxInFlight).sslContext(sslContext).hostnameVerification(hostnameVerification)
+                .serverSslContexts(serverSslContexts);
     }
 
     public List<ServerAddress> servers() {
@@ -104,6 +125,17 @@ public final class ConnectionOptions {
         return maxInFlight;
     }
 
+    /** The TLS context for connections to {@code server}: its own if it has one, else the fleet's, else null. */
+    public @Nullable SSLContext sslContext(ServerAddress server) {
+        SSLContext own = serverSslContexts.get(server);
+        return own != null ? own : sslContext;
+    }
+
+    /** Whether a TLS server's certificate must match the host name or address connected to; true by default. */
+    public boolean hostnameVerification() {
+        return hostnameVerification;
+    }
+
     @Override
     public String toString() {
         return "ConnectionOptions[servers=" + servers + ", connectTimeout=" + connectTimeout + ", readTimeout="
@@ -131,8 +163,35 @@ public final class ConnectionOptions {
         private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
         private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
         private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+        private @Nullable SSLContext sslContext;
+        private final Map<ServerAddress, SSLContext> serverSslContexts = new LinkedHashMap<>();
+        private boolean hostnameVerification = true;
 
         private Builder() {
+        }
+
+        /** Speaks TLS with this context to every server without one of its own; null for plain TCP. */
+        public Builder sslContext(@Nullable SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /** Speaks TLS with this context to {@code server}, which must be one of the servers. */
+        public Builder sslContext(ServerAddress server, SSLContext sslContext) {
+            serverSslContexts.put(Objects.requireNonNull(server, "server"),
+                    Objects.requireNonNull(sslContext, "sslContext"));
+            return this;
+        }
+
+        private Builder serverSslContexts(Map<ServerAddress, SSLContext> contexts) {
+            serverSslContexts.putAll(contexts);
+            return this;
+        }
+
+        /** Whether a TLS server's certificate must match the host connected to; turn it off only for tests. */
+        public Builder hostnameVerification(boolean hostnameVerification) {
+            this.hostnameVerification = hostnameVerification;
+            return this;
         }
 
         /** One server; replaces any named before. */
@@ -140,13 +199,17 @@ public final class ConnectionOptions {
             return servers(List.of(new ServerAddress(host, port)));
         }
 
-        /** The servers to try, in order; replaces any named before. */
+        /**
+         * The servers of a fleet, or to try in order for one connection; replaces any named before, and forgets the TLS
+         * contexts of servers no longer named.
+         */
         public Builder servers(List<ServerAddress> servers) {
             Objects.requireNonNull(servers, "servers");
             if (servers.isEmpty()) {
                 throw new IllegalArgumentException("servers must not be empty");
             }
             this.servers = List.copyOf(servers);
+            serverSslContexts.keySet().retainAll(this.servers);
             return this;
         }
 

@@ -79,7 +79,7 @@ final class ClientExamples {
     static void options() {
         // tag::options[]
         ConnectionOptions options = ConnectionOptions.builder()
-                .servers(List.of(ServerAddress.parse("queue1:11300"), ServerAddress.parse("queue2:11300"))) // tried in order
+                .servers(List.of(ServerAddress.parse("queue1:11300"), ServerAddress.parse("queue2:11300"))) // a fleet
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(10))
                 .maxJobSize(65_535)              // match the server's -z

@@ -21,6 +21,7 @@ import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * one. Each bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = {"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
 @ConditionalOnClass(BeanstalkClient.class)
 @EnableConfigurationProperties(BeanstalkProperties.class)
@@ -49,7 +51,7 @@ public final class BeanstalkAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     BeanstalkClient beanstalkClient(BeanstalkProperties properties, BeanstalkConnectionDetails connectionDetails,
-            ObjectProvider<BeanstalkConnectionOptionsCustomizer> customizers) {
+            ObjectProvider<SslBundles> sslBundles, ObjectProvider<BeanstalkConnectionOptionsCustomizer> customizers) {
         ConnectionOptions.Builder options = ConnectionOptions.builder()
                 .servers(connectionDetails.getServers())
                 .connectTimeout(properties.getConnectTimeout())
@@ -57,8 +59,10 @@ public final class BeanstalkAutoConfiguration {
                 .maxJobSize(properties.getMaxJobSize())
                 .reconnectDelay(properties.getReconnectDelay())
                 .maxReconnectDelay(properties.getMaxReconnectDelay());
+        BeanstalkSsl.configure(options, properties.getSsl(), sslBundles);
         customizers.orderedStream().forEach(customizer -> customizer.customize(options));
-        return BeanstalkClient.builder().options(options.build()).poolSize(properties.getPoolSize()).build();
+        return BeanstalkClient.builder().options(options.build()).poolSize(properties.getPoolSize())
+                .strategy(properties.getFleet().getStrategy().create()).build();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -27,7 +28,11 @@ public class BeanstalkProperties implements Validator {
     /** Port of the beanstalkd server. */
     private int port = 11300;
 
-    /** Servers as host:port, tried in order for each connection; replaces host and port when set. */
+    /**
+     * Servers as host:port; replaces host and port when set. Several make a fleet: puts spread over them as
+     * beanstalk.fleet.strategy says, listeners take jobs from every one, and job ids carry their server's index in the
+     * list, so add servers at its end.
+     */
     private List<String> servers = new ArrayList<>();
 
     /** How long to wait for the server to accept a connection. */
@@ -59,6 +64,12 @@ public class BeanstalkProperties implements Validator {
     private final Listener listener = new Listener();
 
     private final Embedded embedded = new Embedded();
+
+    @NestedConfigurationProperty
+    private final BeanstalkFleetProperties fleet = new BeanstalkFleetProperties();
+
+    @NestedConfigurationProperty
+    private final BeanstalkSslProperties ssl = new BeanstalkSslProperties();
 
     public String getHost() {
         return host;
@@ -142,6 +153,14 @@ public class BeanstalkProperties implements Validator {
 
     public Embedded getEmbedded() {
         return embedded;
+    }
+
+    public BeanstalkFleetProperties getFleet() {
+        return fleet;
+    }
+
+    public BeanstalkSslProperties getSsl() {
+        return ssl;
     }
 
     @Override
@@ -260,7 +279,7 @@ public class BeanstalkProperties implements Validator {
     /** Defaults of {@code @BeanstalkListener} containers; each annotation may override them. */
     public static class Listener {
 
-        /** Number of workers per listener, each with its own connection. */
+        /** Number of workers per listener and server of beanstalk.servers, each with its own connection. */
         private int concurrency = 1;
 
         /** Whether listener containers start with the application context. */

@@ -35,7 +35,7 @@ public @interface BeanstalkListener {
     /** The bean name of the {@link dev.beanstalk.spring.listener.BeanstalkListenerContainerFactory} to use. */
     String containerFactory() default "";
 
-    /** How many workers run this method at once, each with its own connection. */
+    /** How many workers run this method at once per server of the fleet, each with its own connection. */
     String concurrency() default "";
 
     /** How many ready jobs a worker reserves at once; above 1 their TTR runs while they wait in the worker. */

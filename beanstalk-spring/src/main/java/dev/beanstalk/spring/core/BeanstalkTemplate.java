@@ -4,6 +4,7 @@ import dev.beanstalk.client.BeanstalkClient;
 import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.JobStats;
+import dev.beanstalk.client.ServerAddress;
 import dev.beanstalk.client.ServerStats;
 import dev.beanstalk.client.TubeStats;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
@@ -39,6 +40,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
     private static final Log log = LogFactory.getLog(BeanstalkTemplate.class);
 
     private final BeanstalkClient client;
+    private final List<String> serverTags;
     private final JobConverter converter;
     private final String defaultTube;
     private final JobOptions defaultOptions;
@@ -49,6 +51,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
 
     private BeanstalkTemplate(Builder builder) {
         this.client = Objects.requireNonNull(builder.client, "client");
+        this.serverTags = client.servers().stream().map(ServerAddress::toString).toList();
         this.converter = Objects.requireNonNull(builder.converter, "converter");
         this.defaultTube = Objects.requireNonNull(builder.defaultTube, "defaultTube");
         this.defaultOptions = Objects.requireNonNull(builder.defaultOptions, "defaultOptions");
@@ -87,6 +90,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
         byte[] body = body(tube, payload);
         long start = System.nanoTime();
         boolean success = false;
+        String server = BeanstalkMetrics.UNKNOWN_SERVER;
         BeanstalkPutContext context = new BeanstalkPutContext(tube);
         Observation observation = Observation.createNotStarted(observationConvention,
                 DefaultBeanstalkTemplateObservationConvention.INSTANCE, () -> context, observationRegistry).start();
@@ -94,6 +98,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
         try {
             long id = client.put(tube, body, options);
             context.setJobId(id);
+            server = serverTags.get(client.serverIndexOf(id));
             success = true;
             return id;
         } catch (RuntimeException e) {
@@ -102,7 +107,7 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
         } finally {
             scope.close();
             observation.stop();
-            metrics.put(tube, System.nanoTime() - start, success);
+            metrics.put(tube, server, System.nanoTime() - start, success);
         }
     }
 

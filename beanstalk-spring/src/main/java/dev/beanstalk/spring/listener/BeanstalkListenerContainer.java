@@ -1,6 +1,7 @@
 package dev.beanstalk.spring.listener;
 
 import dev.beanstalk.client.BeanstalkClient;
+import dev.beanstalk.client.ServerAddress;
 import dev.beanstalk.client.BeanstalkConnection;
 import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobStats;
@@ -26,8 +27,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
- * Runs a {@link JobListener} on the jobs of some tubes with {@link ContainerProperties#concurrency()} workers, each
- * a thread with its own connection.
+ * Runs a {@link JobListener} on the jobs of some tubes with {@link ContainerProperties#concurrency()} workers per
+ * server of the client's fleet, each a thread with its own connection to its server, on which it settles its jobs;
+ * a server that is down holds back only its own workers.
  *
  * <p>A stop lets the workers finish the job in hand and stop reserving; handlers still running after the shutdown
  * timeout are interrupted and their jobs released. Idle workers, waiting in a reserve without a job, stop or pause at
@@ -55,6 +57,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
     private final ContainerProperties properties;
     private final BeanstalkMetrics metrics;
     private final ConnectionHealth health = new ConnectionHealth(this);
+    private final List<String> serverTags;
     private final Object monitor = new Object();
     private final AtomicLong lastJobNanos = new AtomicLong();
     private final AtomicLong lastIdleEventNanos = new AtomicLong();
@@ -76,6 +79,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         }
         this.listener = Objects.requireNonNull(listener, "listener");
         this.client = Objects.requireNonNull(client, "client");
+        this.serverTags = client.servers().stream().map(ServerAddress::toString).toList();
         this.properties = Objects.requireNonNull(properties, "properties");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
@@ -114,10 +118,11 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
             }
             active = true;
             running = true;
-            exited = new CountDownLatch(properties.concurrency());
+            int servers = client.servers().size();
+            exited = new CountDownLatch(properties.concurrency() * servers);
             List<Worker> started = new ArrayList<>();
-            for (int i = 1; i <= properties.concurrency(); i++) {
-                started.add(new Worker(this, i));
+            for (int i = 1; i <= properties.concurrency() * servers; i++) {
+                started.add(new Worker(this, i, (i - 1) / properties.concurrency()));
             }
             lastJobNanos.set(System.nanoTime());
             lastIdleEventNanos.set(lastJobNanos.get());
@@ -133,7 +138,8 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
             }
             workers.forEach(executor::execute);
         }
-        log.info("Listener " + id + " started on " + tubes + " with " + properties.concurrency() + " workers");
+        log.info("Listener " + id + " started on " + tubes + " with " + workers.size() + " workers"
+                + (client.servers().size() == 1 ? "" : ", " + properties.concurrency() + " per server"));
         publish(new ListenerContainerStartedEvent(this, id));
     }
 
@@ -255,8 +261,8 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         return active;
     }
 
-    void record(String tube, JobOutcome outcome, long nanos) {
-        metrics.handled(id, tube, outcome, nanos);
+    void record(String tube, int server, JobOutcome outcome, long nanos) {
+        metrics.handled(id, tube, serverTags.get(server), outcome, nanos);
     }
 
     /**
@@ -270,8 +276,8 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         return connection.statsJob(job.id()).map(JobStats::tube).orElse(UNKNOWN_TUBE);
     }
 
-    void reconnected() {
-        metrics.reconnected(id);
+    void reconnected(int server) {
+        metrics.reconnected(id, serverTags.get(server));
     }
 
     void workerExited() {

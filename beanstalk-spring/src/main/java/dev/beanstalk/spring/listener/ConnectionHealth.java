@@ -1,7 +1,9 @@
 package dev.beanstalk.spring.listener;
 
+import dev.beanstalk.client.ServerAddress;
 import dev.beanstalk.spring.event.ListenerConnectionLostEvent;
 import dev.beanstalk.spring.event.ListenerConnectionRestoredEvent;
+import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -21,6 +23,11 @@ final class ConnectionHealth {
         this.container = container;
     }
 
+    private String servers() {
+        List<ServerAddress> servers = container.client().servers();
+        return servers.size() == 1 ? "the server " + servers : "a server of the fleet " + servers;
+    }
+
     /** A worker that was connected failed to reach the server. */
     void lost(String worker, Throwable failure) {
         boolean first;
@@ -30,7 +37,7 @@ final class ConnectionHealth {
         }
         log.debug("Listener " + worker + " lost the server (" + failure.getMessage() + ")");
         if (first) {
-            log.warn("Listener " + container.getId() + " lost the server " + container.client().options().servers()
+            log.warn("Listener " + container.getId() + " lost " + servers()
                     + " (" + failure.getMessage() + "); its workers keep trying to connect");
             container.publish(new ListenerConnectionLostEvent(container, container.getId(), failure));
         }
@@ -63,7 +70,7 @@ final class ConnectionHealth {
             failed = failures;
             failures = 0;
         }
-        log.info("Listener " + container.getId() + " connected again to " + container.client().options().servers()
+        log.info("Listener " + container.getId() + " connected again to " + servers()
                 + " after " + failed + " failed attempts");
         container.publish(new ListenerConnectionRestoredEvent(container, container.getId(), failed));
     }

@@ -13,7 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * One worker of a container: a thread with its own connection that reserves a job, runs the listener on it and
+ * One worker of a container: a thread with its own connection to one server of the fleet that reserves a job, runs the listener on it and
  * settles it, sending the delete of one job and the reserve of the next in one write.
  *
  * <p>A worker holds at most one job and never reserves while holding it, so a handler that outlives its TTR is kept
@@ -33,6 +33,7 @@ final class Worker implements Runnable {
     private final BeanstalkListenerContainer container;
     private final FailureSettler settler;
     private final String name;
+    private final int server;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private Duration backoff;
@@ -43,10 +44,11 @@ final class Worker implements Runnable {
     private volatile Thread thread;
     private final IdleReserve idleReserve = new IdleReserve();
 
-    Worker(BeanstalkListenerContainer container, int index) {
+    Worker(BeanstalkListenerContainer container, int index, int server) {
         this.container = container;
         this.settler = new FailureSettler(container);
         this.name = container.getId() + "-" + index;
+        this.server = server;
         this.initialBackoff = container.client().options().reconnectDelay();
         this.maxBackoff = container.client().options().maxReconnectDelay();
         this.backoff = initialBackoff;
@@ -247,7 +249,7 @@ final class Worker implements Runnable {
         if (failure == null) {
             return new Finished(job.id(), inFlight.tube(), nanos);
         }
-        container.record(inFlight.tube(), settler.settle(name, connection, job, failure), nanos);
+        container.record(inFlight.tube(), server, settler.settle(name, connection, job, failure), nanos);
         return null;
     }
 
@@ -264,7 +266,7 @@ final class Worker implements Runnable {
     private void settledElsewhere(InFlightJob inFlight, Throwable failure, long nanos) {
         JobOutcome byHand = inFlight.settledByHand();
         if (byHand != null) {
-            container.record(inFlight.tube(), byHand, nanos);
+            container.record(inFlight.tube(), server, byHand, nanos);
         }
         if (failure != null) {
             log.warn("Listener " + name + " failed on job " + inFlight.job().idString() + " after it was "
@@ -277,7 +279,8 @@ final class Worker implements Runnable {
             log.warn("Job " + Long.toUnsignedString(finished.id()) + " was no longer held by listener " + name
                     + " when its handler returned: its TTR ran out, so it may run twice");
         }
-        container.record(finished.tube(), deleted ? JobOutcome.DELETED : JobOutcome.EXPIRED, finished.nanos());
+        container.record(finished.tube(), server, deleted ? JobOutcome.DELETED : JobOutcome.EXPIRED,
+                finished.nanos());
     }
 
     private void deleteNow(Finished finished) {
@@ -301,7 +304,7 @@ final class Worker implements Runnable {
         } else if (!connection.isOpen() || lostConnection) {
             connection.reconnect();
             lostConnection = false;
-            container.reconnected();
+            container.reconnected(server);
         }
         if (down) {
             down = false;
@@ -310,7 +313,7 @@ final class Worker implements Runnable {
     }
 
     private BeanstalkConnection open() {
-        BeanstalkConnection opened = container.client().openConnection();
+        BeanstalkConnection opened = container.client().openConnection(server);
         try {
             for (String tube : container.getTubes()) {
                 opened.watch(tube);

@@ -11,35 +11,46 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Records {@link BeanstalkMetrics} as Micrometer meters: the timer {@code beanstalk.put} (tags {@code tube},
- * {@code result} success or failure), the timer {@code beanstalk.listener.jobs} (tags {@code listener}, {@code tube}
- * the job's own, {@code outcome} deleted, released, buried, dead_lettered or expired), the counter
- * {@code beanstalk.listener.reconnects} (tag {@code listener}) and the counter
+ * {@code server}, {@code result} success or failure), the timer {@code beanstalk.listener.jobs} (tags
+ * {@code listener}, {@code tube} the job's own, {@code server}, {@code outcome} deleted, released, buried,
+ * dead_lettered or expired), the counter {@code beanstalk.listener.reconnects} (tags {@code listener},
+ * {@code server}) and the counter
  * {@code beanstalk.put.after-commit.failures} (tag {@code tube}).
  *
- * <p>Each meter is registered once, on first use, and reused for every later put or job with the same tags.
+ * <p>{@code server} is the job's server as {@code host:port}, {@value BeanstalkMetrics#UNKNOWN_SERVER} for a failed
+ * put or when a caller did not say. Each meter is registered once, on first use, and reused for every later put or job with the same tags.
  */
 public final class MicrometerBeanstalkMetrics implements BeanstalkMetrics {
 
     private final MeterRegistry registry;
     private final Map<PutKey, Timer> puts = new ConcurrentHashMap<>();
     private final Map<JobKey, Timer> jobs = new ConcurrentHashMap<>();
-    private final Map<String, Counter> reconnects = new ConcurrentHashMap<>();
+    private final Map<ReconnectKey, Counter> reconnects = new ConcurrentHashMap<>();
 
     public MicrometerBeanstalkMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    private record PutKey(String tube, boolean success) {
+    private record PutKey(String tube, String server, boolean success) {
     }
 
-    private record JobKey(String listener, String tube, JobOutcome outcome) {
+    private record JobKey(String listener, String tube, String server, JobOutcome outcome) {
+    }
+
+    private record ReconnectKey(String listener, String server) {
     }
 
     @Override
     public void put(String tube, long nanos, boolean success) {
-        puts.computeIfAbsent(new PutKey(tube, success), key -> Timer.builder("beanstalk.put")
+        put(tube, UNKNOWN_SERVER, nanos, success);
+    }
+
+    @Override
+    public void put(String tube, String server, long nanos, boolean success) {
+        puts.computeIfAbsent(new PutKey(tube, server, success), key -> Timer.builder("beanstalk.put")
                         .description("Jobs put into beanstalkd")
                         .tag("tube", key.tube())
+                        .tag("server", key.server())
                         .tag("result", key.success() ? "success" : "failure")
                         .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
@@ -56,10 +67,17 @@ public final class MicrometerBeanstalkMetrics implements BeanstalkMetrics {
 
     @Override
     public void handled(String listenerId, String tube, JobOutcome outcome, long nanos) {
-        jobs.computeIfAbsent(new JobKey(listenerId, tube, outcome), key -> Timer.builder("beanstalk.listener.jobs")
+        handled(listenerId, tube, UNKNOWN_SERVER, outcome, nanos);
+    }
+
+    @Override
+    public void handled(String listenerId, String tube, String server, JobOutcome outcome, long nanos) {
+        jobs.computeIfAbsent(new JobKey(listenerId, tube, server, outcome),
+                        key -> Timer.builder("beanstalk.listener.jobs")
                         .description("Jobs handled by @BeanstalkListener methods, by how they ended")
                         .tag("listener", key.listener())
                         .tag("tube", key.tube())
+                        .tag("server", key.server())
                         .tag("outcome", key.outcome().tagValue())
                         .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
@@ -67,9 +85,16 @@ public final class MicrometerBeanstalkMetrics implements BeanstalkMetrics {
 
     @Override
     public void reconnected(String listenerId) {
-        reconnects.computeIfAbsent(listenerId, listener -> Counter.builder("beanstalk.listener.reconnects")
+        reconnected(listenerId, UNKNOWN_SERVER);
+    }
+
+    @Override
+    public void reconnected(String listenerId, String server) {
+        reconnects.computeIfAbsent(new ReconnectKey(listenerId, server), key -> Counter.builder(
+                                "beanstalk.listener.reconnects")
                         .description("Connections of listener workers that were lost and opened again")
-                        .tag("listener", listener)
+                        .tag("listener", key.listener())
+                        .tag("server", key.server())
                         .register(registry))
                 .increment();
     }

@@ -1,6 +1,7 @@
 package dev.beanstalk.client.internal.connection;
 
 import dev.beanstalk.client.BeanstalkConnectionException;
+import dev.beanstalk.client.BeanstalkException;
 import java.time.Duration;
 
 /**
@@ -8,22 +9,22 @@ import java.time.Duration;
  * one attempt per pause, the pause doubling up to its maximum. Its methods only read and set the clock, so its lock
  * is never held while connecting.
  */
-final class Backoff {
+public final class Backoff {
 
     private final Duration initial;
     private final Duration max;
     private Duration delay;
     private long nextAttempt;
-    private BeanstalkConnectionException lastFailure;
+    private BeanstalkException lastFailure;
 
-    Backoff(Duration initial, Duration max) {
+    public Backoff(Duration initial, Duration max) {
         this.initial = initial;
         this.max = max;
         this.delay = initial;
     }
 
     /** Whether a connect may be tried now; after a failure this takes the one attempt of the pause. */
-    synchronized boolean mayAttempt() {
+    public synchronized boolean mayAttempt() {
         if (lastFailure == null) {
             return true;
         }
@@ -35,23 +36,28 @@ final class Backoff {
         return false;
     }
 
-    synchronized long nanosUntilNextAttempt() {
+    public synchronized long nanosUntilNextAttempt() {
         return lastFailure == null ? 0 : Math.max(0, nextAttempt - System.nanoTime());
     }
 
-    synchronized void succeeded() {
+    public synchronized void succeeded() {
         lastFailure = null;
         delay = initial;
     }
 
-    synchronized void failed(BeanstalkConnectionException failure) {
+    public synchronized void failed(BeanstalkException failure) {
         lastFailure = failure;
         nextAttempt = System.nanoTime() + delay.toNanos();
         delay = delay.multipliedBy(2).compareTo(max) > 0 ? max : delay.multipliedBy(2);
     }
 
+    /** The last failure, or null while attempts succeed. */
+    public synchronized BeanstalkException lastFailure() {
+        return lastFailure;
+    }
+
     /** The failure of a call made during the pause, naming the last connect failure. */
-    synchronized BeanstalkConnectionException failingFast() {
+    public synchronized BeanstalkConnectionException failingFast() {
         long left = Math.max(0, nextAttempt - System.nanoTime());
         return new BeanstalkConnectionException("not reconnecting for another " + Duration.ofNanos(left).toMillis()
                 + " ms after: " + (lastFailure == null ? "a failure" : lastFailure.getMessage()), lastFailure);

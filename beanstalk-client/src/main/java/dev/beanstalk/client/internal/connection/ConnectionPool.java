@@ -27,13 +27,23 @@ public final class ConnectionPool implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicLong generation = new AtomicLong();
     private final Set<ProtocolConnection> retired = ConcurrentHashMap.newKeySet();
+    private final boolean patient;
     private volatile boolean closed;
 
     public ConnectionPool(Connector connector, int size) {
+        this(connector, size, true);
+    }
+
+    /**
+     * A pool that, unless {@code patient}, tries to connect at most once per call and never waits out a pause, for a
+     * fleet that has other servers to turn to.
+     */
+    public ConnectionPool(Connector connector, int size, boolean patient) {
         if (size < 1) {
             throw new IllegalArgumentException("pool size must be at least 1, was " + size);
         }
         this.connector = connector;
+        this.patient = patient;
         this.backoff = new Backoff(connector.options().reconnectDelay(), connector.options().maxReconnectDelay());
         slots = new Slot[size];
         for (int i = 0; i < size; i++) {
@@ -94,7 +104,7 @@ public final class ConnectionPool implements AutoCloseable {
                 continue;
             }
             long wait = backoff.nanosUntilNextAttempt();
-            if (failure != null && wait - (deadline - System.nanoTime()) < 0) {
+            if (patient && failure != null && wait - (deadline - System.nanoTime()) < 0) {
                 pause(wait);
                 continue;
             }

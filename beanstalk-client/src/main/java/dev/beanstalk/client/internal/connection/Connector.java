@@ -13,6 +13,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * Opens sockets to the configured servers, trying them in order, all within one connect timeout.
@@ -82,12 +85,35 @@ public final class Connector {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(server.host(), server.port()), timeoutMillis);
-            return new ProtocolConnection(socket, limits, (int) options.readTimeout().toMillis(), options.maxInFlight(),
+            SSLContext tls = options.sslContext(server);
+            Socket stream = tls == null ? socket : handshake(tls, socket, server, timeoutMillis);
+            return new ProtocolConnection(stream, limits, (int) options.readTimeout().toMillis(), options.maxInFlight(),
                     READERS);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
+    }
+
+    /** Layers TLS over a connected socket and completes the handshake within what is left of the connect timeout. */
+    private SSLSocket handshake(SSLContext tls, Socket socket, ServerAddress server, int timeoutMillis)
+            throws IOException {
+        SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(socket, server.host(), server.port(), true);
+        if (options.hostnameVerification()) {
+            SSLParameters parameters = secure.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secure.setSSLParameters(parameters);
+        }
+        secure.setSoTimeout(timeoutMillis);
+        try {
+            secure.startHandshake();
+        } catch (IOException e) {
+            String rule = options.hostnameVerification()
+                    ? " (the certificate must be trusted and name " + server.host() + ")" : " (untrusted certificate)";
+            throw new IOException("TLS handshake failed" + rule + ": " + e.getMessage(), e);
+        }
+        secure.setSoTimeout(0);
+        return secure;
     }
 
     private static ThreadFactory daemonThreads() {
