@@ -26,7 +26,7 @@
         element.setAttribute(name, value === true ? '' : String(value));
       }
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child !== null && child !== undefined && child !== false) {
         element.append(child instanceof Node ? child : document.createTextNode(String(child)));
       }
@@ -195,7 +195,8 @@
     const filter = h('input', { id: 'tube-filter', type: 'search', placeholder: 'Filter by name',
       value: tubeTable.filter, oninput: (event) => { tubeTable.filter = event.target.value; refresh(); } });
     const header = TUBE_COLUMNS.map(([key, label]) => h('th', {
-      class: 'sortable' + (tubeTable.sort === key ? ' sorted' : ''), 'data-sort': key,
+      class: 'sortable' + (tubeTable.sort === key ? ' sorted' : '') + (key === 'name' || key === 'paused' ? '' : ' num'),
+      'data-sort': key,
       onclick: () => {
         tubeTable.descending = tubeTable.sort === key ? !tubeTable.descending : key !== 'name';
         tubeTable.sort = key;
@@ -300,7 +301,7 @@
           : listener.state === 'running' ? action('Pause', '/listeners/' + encodeURIComponent(listener.id) + '/pause')
             : null),
         listener.failures.length ? h('h3', {}, 'Last failures') : null,
-        listener.failures.map((failure) => h('details', { class: 'failure' },
+        listener.failures.map((failure) => h('details', { class: 'failure', 'data-key': listener.id + '/' + failure.jobId + '/' + failure.epochMillis },
           h('summary', {}, h('span', { class: 'badge bad' }, failure.outcome), ' job ',
             h('a', { href: '#/job/' + failure.jobId }, '#' + failure.jobId), ' ',
             h('code', {}, failure.exception), ': ' + failure.message,
@@ -343,7 +344,9 @@
     }
     const focused = document.activeElement && document.activeElement.id;
     const selection = focused && document.activeElement.selectionStart;
-    const typed = name === shown ? Array.from(view.querySelectorAll('input[id]'), (input) => [input.id, input.value]) : [];
+    const same = name === shown;
+    const typed = same ? Array.from(view.querySelectorAll('input[id]'), (input) => [input.id, input.value]) : [];
+    const opened = same ? Array.from(view.querySelectorAll('details[open]'), (details) => details.dataset.key) : [];
     view.replaceChildren(...content.flat().filter(Boolean));
     shown = name;
     for (const [id, value] of typed) {
@@ -351,6 +354,9 @@
       if (input) {
         input.value = value;
       }
+    }
+    for (const details of view.querySelectorAll('details[data-key]')) {
+      details.open = opened.includes(details.dataset.key);
     }
     const again = focused && document.getElementById(focused);
     if (again && again !== document.body) {
