@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -50,9 +51,9 @@ public final class BeanstalkDashboardAutoConfiguration {
     static final String SPRING_SECURITY = "org.springframework.security.web.SecurityFilterChain";
 
     @Bean
-    DashboardSettings beanstalkDashboardSettings(BeanstalkDashboardProperties properties) {
+    DashboardSettings beanstalkDashboardSettings(BeanstalkDashboardProperties properties, ApplicationContext context) {
         DashboardSettings settings = new DashboardSettings(properties.getPath(), properties.isReadOnly());
-        if (!settings.readOnly() && !ClassUtils.isPresent(SPRING_SECURITY, getClass().getClassLoader())) {
+        if (!settings.readOnly() && !ClassUtils.isPresent(SPRING_SECURITY, context.getClassLoader())) {
             log.warn("The beanstalkd dashboard at " + settings.path() + " serves its actions (clear tubes, delete "
                     + "jobs, stop listeners) UNPROTECTED: add Spring Security to restrict it, or set "
                     + "beanstalk.dashboard.read-only=true");
