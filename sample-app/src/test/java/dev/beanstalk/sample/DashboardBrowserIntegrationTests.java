@@ -147,7 +147,7 @@ class DashboardBrowserIntegrationTests extends SampleOnBeanstalkdTests {
     void theListenersPageShowsTheContainersAndPausesOne() {
         show("/#/listeners");
         String mailer = browser.untilText("[data-listener='welcomeMailer']", Registrations.USER_REG);
-        assertThat(mailer).containsIgnoringCase("deleted").contains("workers");
+        assertThat(mailer).containsIgnoringCase("deleted").contains("worker");
 
         browser.click("[data-listener='welcomeMailer'] button[data-action='Pause']");
         browser.untilText("[data-listener='welcomeMailer'] [data-state]", "paused");

@@ -45,7 +45,7 @@ class DashboardReadOnlyBrowserIntegrationTests extends SampleOnBeanstalkdTests {
         assertThat(browser.driver().findElement(By.id("mode")).getText()).isEqualTo("read-only");
         assertThat(browser.driver().findElements(By.cssSelector("button[data-action]"))).isEmpty();
         browser.open("http://localhost:" + port + "/beanstalk/#/listeners");
-        browser.untilText("[data-listener='welcomeMailer']", "workers");
+        browser.untilText("[data-listener='welcomeMailer']", "worker");
         assertThat(browser.driver().findElements(By.cssSelector("button[data-action]"))).isEmpty();
         browser.assertNoConsoleErrors();
 

@@ -279,6 +279,14 @@
     ];
   }
 
+  function listenerActions(listener) {
+    const path = '/listeners/' + encodeURIComponent(listener.id) + '/';
+    return actions(listener.state === 'stopped' ? action('Start', path + 'start')
+      : action('Stop', path + 'stop', {}, { danger: true }),
+    listener.state === 'paused' ? action('Resume', path + 'resume')
+      : listener.state === 'running' ? action('Pause', path + 'pause') : null);
+  }
+
   async function listeners() {
     const data = await get('/listeners');
     return [
@@ -287,19 +295,17 @@
       data.map((listener) => h('section', { class: 'panel listener', 'data-listener': listener.id },
         h('div', { class: 'title-row' }, h('h2', {}, listener.id),
           h('span', { class: 'badge ' + (listener.state === 'running' ? 'ok' : 'warn'), 'data-state': '' },
-            listener.state)),
-        h('p', { class: 'muted' }, listener.workers + ' workers on ', listener.tubes.map((name, index) =>
-          [index ? ', ' : '', h('a', { href: '#/tube/' + encodeURIComponent(name) }, name)])),
-        h('section', { class: 'cards' }, Object.entries(listener.handled).map(([outcome, count]) =>
-          stat(outcome.replace('_', ' '), number(count),
-            (outcome === 'buried' || outcome === 'dead_lettered') && count > 0 ? 'bad' : ''))),
-        h('div', { class: 'chart-row' }, legend(listener.rates, ['handled']),
-          chart(listener.rates, ['handled'], 40, true)),
-        actions(listener.state === 'stopped' ? action('Start', '/listeners/' + encodeURIComponent(listener.id) + '/start')
-          : action('Stop', '/listeners/' + encodeURIComponent(listener.id) + '/stop', {}, { danger: true }),
-        listener.state === 'paused' ? action('Resume', '/listeners/' + encodeURIComponent(listener.id) + '/resume')
-          : listener.state === 'running' ? action('Pause', '/listeners/' + encodeURIComponent(listener.id) + '/pause')
-            : null),
+            listener.state),
+          h('span', { class: 'muted' }, listener.workers + (listener.workers === 1 ? ' worker' : ' workers') + ' on ',
+            listener.tubes.map((name, index) =>
+              [index ? ', ' : '', h('a', { href: '#/tube/' + encodeURIComponent(name) }, name)])),
+          listenerActions(listener)),
+        h('div', { class: 'listener-body' },
+          h('div', { class: 'counts' }, Object.entries(listener.handled).map(([outcome, count]) =>
+            stat(outcome.replace('_', ' '), number(count),
+              (outcome === 'buried' || outcome === 'dead_lettered') && count > 0 ? 'bad' : ''))),
+          h('div', { class: 'chart-row' }, legend(listener.rates, ['handled']),
+            chart(listener.rates, ['handled'], 40, true))),
         listener.failures.length ? h('h3', {}, 'Last failures') : null,
         listener.failures.map((failure) => h('details', { class: 'failure', 'data-key': listener.id + '/' + failure.jobId + '/' + failure.epochMillis },
           h('summary', {}, h('span', { class: 'badge bad' }, failure.outcome), ' job ',
