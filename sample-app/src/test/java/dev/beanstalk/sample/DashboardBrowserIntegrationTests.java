@@ -2,18 +2,12 @@ package dev.beanstalk.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.beanstalk.client.BeanstalkClient;
-import dev.beanstalk.client.BeanstalkConnection;
-import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.TubeStats;
 import dev.beanstalk.sample.users.Registrations;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
@@ -25,37 +19,13 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "beanstalk.dashboard.sample-interval=1s")
 @Timeout(60)
-class DashboardBrowserIntegrationTests extends SampleOnBeanstalkdTests {
+class DashboardBrowserIntegrationTests extends DashboardInBrowserTests {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static Browser browser;
-
-    private static BeanstalkClient client;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = new Browser();
-        client = BeanstalkClient.create(server.host(), server.port());
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (client != null) {
-            client.close();
-        }
-    }
 
     @AfterEach
     void noConsoleErrors() {
         browser.assertNoConsoleErrors();
-    }
-
-    private void show(String route) {
-        browser.open("http://localhost:" + port + "/beanstalk" + route);
     }
 
     @Test
@@ -153,21 +123,5 @@ class DashboardBrowserIntegrationTests extends SampleOnBeanstalkdTests {
         browser.untilText("[data-listener='welcomeMailer'] [data-state]", "paused");
         browser.click("[data-listener='welcomeMailer'] button[data-action='Resume']");
         browser.untilText("[data-listener='welcomeMailer'] [data-state]", "running");
-    }
-
-    private static long buried(String tube, String body) {
-        return buried(client, tube, body);
-    }
-
-    /** A job put into {@code tube} and buried before any worker could take it: put delayed, reserved by id, buried. */
-    static long buried(BeanstalkClient client, String tube, String body) {
-        try (BeanstalkConnection connection = client.openConnection()) {
-            connection.use(tube);
-            long id = connection.put(body.getBytes(StandardCharsets.UTF_8),
-                    JobOptions.DEFAULT.withDelay(Duration.ofHours(1)));
-            assertThat(connection.reserveJob(id)).isPresent();
-            assertThat(connection.bury(id, JobOptions.DEFAULT_PRIORITY)).isTrue();
-            return id;
-        }
     }
 }
