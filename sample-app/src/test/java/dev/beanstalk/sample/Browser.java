@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,7 +38,7 @@ final class Browser implements AutoCloseable {
 
     private final Path profile;
     private final ChromeDriver driver;
-    private final WebDriverWait wait;
+    private final FluentWait<WebDriver> wait;
 
     Browser() {
         Path chromium = onPath("chromium");
@@ -55,7 +56,8 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     static Path onPath(String command) {
@@ -77,7 +79,10 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Waits until the condition holds (is neither null nor false) and returns its value. */
+    /**
+     * Waits until the condition holds (is neither null nor false) and returns its value; the page redraws itself, so an
+     * element that went stale meanwhile is looked up again.
+     */
     <T> T until(String what, Function<WebDriver, T> condition) {
         return wait.withMessage(what).until(condition);
     }
@@ -88,12 +93,8 @@ final class Browser implements AutoCloseable {
      */
     String untilText(String css, String text) {
         return until(css + " shows " + text, driver -> {
-            try {
-                return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText)
-                        .filter(shown -> shown.contains(text)).findFirst().orElse(null);
-            } catch (StaleElementReferenceException e) {
-                return null;
-            }
+            return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText)
+                    .filter(shown -> shown.contains(text)).findFirst().orElse(null);
         });
     }
 
@@ -109,12 +110,8 @@ final class Browser implements AutoCloseable {
             if (elements.isEmpty() || !elements.get(0).isDisplayed()) {
                 return null;
             }
-            try {
-                elements.get(0).click();
-                return true;
-            } catch (StaleElementReferenceException e) {
-                return null;
-            }
+            elements.get(0).click();
+            return true;
         });
     }
 
