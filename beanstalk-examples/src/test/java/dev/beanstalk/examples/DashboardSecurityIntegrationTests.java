@@ -1,4 +1,4 @@
-package dev.beanstalk.examples.dashboard;
+package dev.beanstalk.examples;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.beanstalk.examples.dashboard.DashboardSecurity;
 import dev.beanstalk.test.Beanstalkd;
 import dev.beanstalk.test.BeanstalkdServer;
 import org.hamcrest.Matchers;
