@@ -6,11 +6,13 @@ import dev.beanstalk.client.TubeStats;
 import dev.beanstalk.sample.users.Registrations;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -69,6 +71,18 @@ class DashboardBrowserIntegrationTests extends DashboardInBrowserTests {
 
         browser.untilText("#toast", "kicked job " + id);
         browser.until("the listener welcomed the kicked user", driver -> welcomed(4242));
+    }
+
+    @Test
+    void aJobIsFoundByItsId() {
+        long id = beanstalk.putWithDelay("dashboard-lookup", Map.of("found", true), Duration.ofHours(1));
+        show("/");
+        browser.untilText("#server", "VERSION");
+
+        browser.driver().findElement(By.id("lookup-id")).sendKeys(Long.toString(id), Keys.ENTER);
+
+        browser.untilText("section[data-job-id='" + id + "']", "dashboard-lookup");
+        browser.untilText("section[data-job-id='" + id + "'] pre[data-body]", "\"found\" : true");
     }
 
     @Test
