@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NullMarkedPackagesTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"beanstalk-client", "beanstalk-spring", "beanstalk-spring-boot-autoconfigure"})
+    @ValueSource(strings = {"beanstalk-client", "beanstalk-spring", "beanstalk-spring-boot-autoconfigure",
+        "beanstalk-dashboard"})
     void everyPackageIsNullMarked(String module) throws IOException {
         Set<String> packages = packages(Poms.root().resolve(module).resolve("target/classes"));
         assertThat(packages).isNotEmpty();

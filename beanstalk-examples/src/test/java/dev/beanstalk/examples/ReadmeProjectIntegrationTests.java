@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.core.SpringVersion;
 
 /**
@@ -107,6 +108,16 @@ class ReadmeProjectIntegrationTests {
                       <version>%s</version>
                     </dependency>
                 """.formatted(SpringVersion.getVersion()));
+        // docs/dashboard.md's Spring Security rule is a web application's, with its starters: the versions of this build
+        for (String starter : List.of("spring-boot-starter-webmvc", "spring-boot-starter-security")) {
+            pom.append("""
+                        <dependency>
+                          <groupId>org.springframework.boot</groupId>
+                          <artifactId>%s</artifactId>
+                          <version>%s</version>
+                        </dependency>
+                    """.formatted(starter, SpringBootVersion.getVersion()));
+        }
         pom.append("""
                   </dependencies>
                   <build>

@@ -2,8 +2,10 @@ package dev.beanstalk.spring.core;
 
 import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobOptions;
+import dev.beanstalk.client.JobState;
 import dev.beanstalk.client.JobStats;
 import dev.beanstalk.client.ServerStats;
+import dev.beanstalk.client.TubeMaintenance;
 import dev.beanstalk.client.TubeStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,4 +105,13 @@ public interface BeanstalkOperations {
 
     /** Ends a pause of {@code tube} now; false if the tube does not exist. */
     boolean resumeTube(String tube);
+
+    /**
+     * Deletes the jobs of {@code tube} in {@code state} (ready, delayed or buried) and returns how many; jobs workers
+     * reserve meanwhile are theirs. See {@link TubeMaintenance}.
+     */
+    long clearTube(String tube, JobState state);
+
+    /** Moves the buried jobs of {@code from} into {@code to}, ready, and returns how many. See {@link TubeMaintenance}. */
+    long moveBuried(String from, String to);
 }

@@ -3,9 +3,11 @@ package dev.beanstalk.spring.core;
 import dev.beanstalk.client.BeanstalkClient;
 import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobOptions;
+import dev.beanstalk.client.JobState;
 import dev.beanstalk.client.JobStats;
 import dev.beanstalk.client.ServerAddress;
 import dev.beanstalk.client.ServerStats;
+import dev.beanstalk.client.TubeMaintenance;
 import dev.beanstalk.client.TubeStats;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import dev.beanstalk.spring.observation.BeanstalkPutContext;
@@ -227,6 +229,16 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
     @Override
     public boolean resumeTube(String tube) {
         return client.resumeTube(tube);
+    }
+
+    @Override
+    public long clearTube(String tube, JobState state) {
+        return new TubeMaintenance(client).clear(tube, state);
+    }
+
+    @Override
+    public long moveBuried(String from, String to) {
+        return new TubeMaintenance(client).moveBuried(from, to);
     }
 
     @Override

@@ -11,13 +11,16 @@ import dev.beanstalk.spring.event.ListenerContainerStoppedEvent;
 import dev.beanstalk.spring.metrics.BeanstalkMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +64,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
     private final Object monitor = new Object();
     private final AtomicLong lastJobNanos = new AtomicLong();
     private final AtomicLong lastIdleEventNanos = new AtomicLong();
+    private final Map<JobOutcome, LongAdder> handled = new EnumMap<>(JobOutcome.class);
     private volatile JobErrorHandler errorHandler = new DefaultJobErrorHandler();
     private volatile @Nullable ApplicationEventPublisher eventPublisher;
     private volatile boolean active;
@@ -82,6 +86,9 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         this.serverTags = client.servers().stream().map(ServerAddress::toString).toList();
         this.properties = Objects.requireNonNull(properties, "properties");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        for (JobOutcome outcome : JobOutcome.values()) {
+            handled.put(outcome, new LongAdder());
+        }
     }
 
     public String getId() {
@@ -210,6 +217,13 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
         return paused;
     }
 
+    /** How many jobs this container finished, by outcome, since it was created; every outcome is a key. */
+    public Map<JobOutcome, Long> getHandledCounts() {
+        Map<JobOutcome, Long> counts = new EnumMap<>(JobOutcome.class);
+        handled.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+        return counts;
+    }
+
     @Override
     public String toString() {
         return "BeanstalkListenerContainer[" + id + " on " + tubes + "]";
@@ -262,6 +276,7 @@ public final class BeanstalkListenerContainer implements SmartLifecycle {
     }
 
     void record(String tube, int server, JobOutcome outcome, long nanos) {
+        handled.get(outcome).increment();
         metrics.handled(id, tube, serverTags.get(server), outcome, nanos);
     }
 
