@@ -2,6 +2,7 @@ package dev.beanstalk.dashboard;
 
 import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobStats;
+import dev.beanstalk.client.ServerAddress;
 import dev.beanstalk.client.ServerStats;
 import dev.beanstalk.client.TubeStats;
 import dev.beanstalk.spring.core.BeanstalkOperations;
@@ -34,11 +35,23 @@ public final class DashboardQueries {
         this.containers = Objects.requireNonNull(containers, "containers");
     }
 
-    /** The server's stats now, with its rates over the last hour. */
+    /** Each server's stats now, read on its own so that one down server shows its error, with the rates. */
     public Overview overview() {
-        ServerStats stats = operations.stats();
-        return new Overview(ServerView.of(stats), sampler.interval().toMillis(), StatsSampler.SERVER_SERIES,
-                sampler.serverRates(), sampler.lastError());
+        List<ServerPanel> panels = new ArrayList<>();
+        List<ServerAddress> servers = operations.servers();
+        for (int i = 0; i < servers.size(); i++) {
+            panels.add(panel(servers.get(i), i));
+        }
+        return new Overview(panels, sampler.interval().toMillis(), StatsSampler.SERVER_SERIES, sampler.serverRates(),
+                sampler.lastError());
+    }
+
+    private ServerPanel panel(ServerAddress address, int index) {
+        try {
+            return new ServerPanel(address.toString(), ServerView.of(operations.stats(index)), null);
+        } catch (RuntimeException e) {
+            return new ServerPanel(address.toString(), null, String.valueOf(e.getMessage()));
+        }
     }
 
     /** Every tube, by name, with its counts and recent puts per second. */
@@ -96,9 +109,13 @@ public final class DashboardQueries {
         return stats.map(value -> new JobView(value, JobBody.of(job.get().body()))).orElse(null);
     }
 
-    /** The overview page: the server and its rates. */
-    public record Overview(ServerView server, long sampleIntervalMillis, List<String> series, Sample.Rates rates,
-            @Nullable String samplingError) {
+    /** The overview page: one panel per server of the fleet, in list order, and the summed rates. */
+    public record Overview(List<ServerPanel> servers, long sampleIntervalMillis, List<String> series,
+            Sample.Rates rates, @Nullable String samplingError) {
+    }
+
+    /** A server's address with its stats, or, when it did not answer, the error instead. */
+    public record ServerPanel(String address, @Nullable ServerView stats, @Nullable String error) {
     }
 
     /** A server's identity, connections and jobs by state. */

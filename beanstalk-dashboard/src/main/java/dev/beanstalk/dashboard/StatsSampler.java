@@ -1,5 +1,6 @@
 package dev.beanstalk.dashboard;
 
+import dev.beanstalk.client.ServerAddress;
 import dev.beanstalk.client.ServerStats;
 import dev.beanstalk.client.TubeStats;
 import dev.beanstalk.spring.core.BeanstalkOperations;
@@ -26,7 +27,8 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Memory is bounded by construction: rings of fixed capacity, at most {@value #MAX_TUBES} tubes (tubes that no
  * longer exist are forgotten). No user code runs on the sampling thread; a failing sample is logged once and retried on
- * the next tick.
+ * the next tick. In a fleet the server counters are the sum over every server, each read on its own; while a server
+ * is down no server sample is taken (the chart pauses rather than showing a false drop) and the error names it.
  */
 public final class StatsSampler implements SmartLifecycle {
 
@@ -45,7 +47,6 @@ public final class StatsSampler implements SmartLifecycle {
     private final Ring<Sample> server;
     private final Map<String, Ring<Sample>> tubes = new ConcurrentHashMap<>();
     private final Map<String, Ring<Sample>> listeners = new ConcurrentHashMap<>();
-    private volatile @Nullable ServerStats lastStats;
     private volatile @Nullable String lastError;
     private @Nullable ScheduledExecutorService scheduler;
 
@@ -68,10 +69,7 @@ public final class StatsSampler implements SmartLifecycle {
     public void sample() {
         long now = System.currentTimeMillis();
         try {
-            ServerStats stats = operations.stats();
-            lastStats = stats;
-            server.add(new Sample(now, new long[] {stats.cmdPut(), stats.cmdReserve() + stats.cmdReserveWithTimeout(),
-                    stats.cmdDelete(), stats.cmdBury()}));
+            server.add(new Sample(now, serverCounters()));
             sampleTubes(now);
             if (lastError != null) {
                 log.info("Beanstalk dashboard sampling works again");
@@ -90,6 +88,28 @@ public final class StatsSampler implements SmartLifecycle {
         }
     }
 
+    /**
+     * The {@link #SERVER_SERIES} counters summed over every server, each read on its own; throws naming the server if
+     * one does not answer, since a sum without it would read as a drop in every counter.
+     */
+    private long[] serverCounters() {
+        long[] counters = new long[SERVER_SERIES.size()];
+        List<ServerAddress> servers = operations.servers();
+        for (int i = 0; i < servers.size(); i++) {
+            ServerStats stats;
+            try {
+                stats = operations.stats(i);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(servers.get(i) + ": " + e.getMessage(), e);
+            }
+            counters[0] += stats.cmdPut();
+            counters[1] += stats.cmdReserve() + stats.cmdReserveWithTimeout();
+            counters[2] += stats.cmdDelete();
+            counters[3] += stats.cmdBury();
+        }
+        return counters;
+    }
+
     private void sampleTubes(long now) {
         List<String> names = operations.listTubes();
         tubes.keySet().retainAll(names);
@@ -101,11 +121,6 @@ public final class StatsSampler implements SmartLifecycle {
             tubes.computeIfAbsent(name, tube -> new Ring<>(TUBE_SAMPLES))
                     .add(new Sample(now, new long[] {stats.get().totalJobs(), stats.get().cmdDelete()}));
         }
-    }
-
-    /** The server's stats of the last successful sample, or null before the first. */
-    public @Nullable ServerStats lastStats() {
-        return lastStats;
     }
 
     /** Why the last sample failed, or null if it did not. */

@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobState;
+import dev.beanstalk.client.BeanstalkConnectionException;
 import dev.beanstalk.client.JobStats;
+import dev.beanstalk.client.ServerAddress;
+import dev.beanstalk.client.ServerStats;
 import dev.beanstalk.client.TubeStats;
 import dev.beanstalk.spring.core.BeanstalkOperations;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-/** The read side of the JSON API with MockMvc: tubes, a tube, a job, and what is not there. */
+/** The read side of the JSON API with MockMvc: each server, tubes, a tube, a job, and what is not there. */
 class DashboardApiControllerTests {
 
     private final BeanstalkOperations operations = mock(BeanstalkOperations.class);
@@ -27,6 +30,31 @@ class DashboardApiControllerTests {
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new DashboardApiController(new DashboardQueries(
             operations, new StatsSampler(operations, List::of, Duration.ofSeconds(1)), new ListenerFailures(),
             List::of))).addPlaceholderValue("beanstalk.dashboard.path", "/beanstalk").build();
+
+    @Test
+    void theOverviewShowsEachServerOnItsOwnAndADownOneWithItsError() throws Exception {
+        when(operations.servers()).thenReturn(List.of(new ServerAddress("q1", 11300), new ServerAddress("q2", 11301)));
+        when(operations.stats(0)).thenReturn(stats(7, true));
+        when(operations.stats(1)).thenThrow(new BeanstalkConnectionException("connection to q2:11301 refused"));
+
+        mvc.perform(get("/beanstalk/api/overview")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.servers.length()").value(2))
+                .andExpect(jsonPath("$.servers[0].address").value("q1:11300"))
+                .andExpect(jsonPath("$.servers[0].stats.version").value("1.12"))
+                .andExpect(jsonPath("$.servers[0].stats.ready").value(7))
+                .andExpect(jsonPath("$.servers[0].stats.currentConnections").value(3))
+                .andExpect(jsonPath("$.servers[0].stats.draining").value(true))
+                .andExpect(jsonPath("$.servers[0].error").doesNotExist())
+                .andExpect(jsonPath("$.servers[1].address").value("q2:11301"))
+                .andExpect(jsonPath("$.servers[1].stats").doesNotExist())
+                .andExpect(jsonPath("$.servers[1].error").value("connection to q2:11301 refused"));
+    }
+
+    private static ServerStats stats(long ready, boolean draining) {
+        return new ServerStats(0, ready, 0, 0, 0, ready, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, ready, 65535, 1, 3, 1, 0, 0, 3, 42, "1.12", Duration.ZERO, Duration.ZERO, Duration.ofSeconds(9),
+                0, 0, 0, 0, 10_485_760, draining, "id", "q1", "Linux", "x86_64");
+    }
 
     @Test
     void listsTubesAndShowsATubeWithItsNextJobs() throws Exception {

@@ -80,7 +80,7 @@ class DashboardSecurityIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("data-csrf-header=\"X-CSRF-TOKEN\"")))
                 .andExpect(content().string(Matchers.matchesPattern("(?s).*data-csrf-token=\"[^\"]+\".*")));
         mvc.perform(get("/beanstalk/api/overview").with(user("ops").roles("OPS"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.server.version").isNotEmpty());
+                .andExpect(jsonPath("$.servers[0].stats.version").isNotEmpty());
         mvc.perform(post("/beanstalk/api/tube/resume").param("tube", "default").with(csrf())
                 .with(user("ops").roles("OPS"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.message").value("resumed default"));

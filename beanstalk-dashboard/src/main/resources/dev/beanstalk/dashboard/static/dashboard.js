@@ -157,23 +157,47 @@
 
   // --- Views ------------------------------------------------------------------------------------------------------
 
-  async function overview() {
-    const data = await get('/overview');
-    const server = data.server;
+  function serverCards(server) {
     return [
-      h('h1', {}, 'Server ', h('span', { class: 'muted' }, server.hostname)),
-      data.samplingError ? h('p', { class: 'warning' }, 'Sampling failed: ' + data.samplingError) : null,
-      h('section', { class: 'cards', id: 'server' },
+      h('section', { class: 'cards', 'data-cards': 'server' },
         stat('version', server.version), stat('uptime', duration(server.uptimeSeconds)),
         stat('connections', number(server.currentConnections)), stat('workers', number(server.currentWorkers)),
         stat('producers', number(server.currentProducers)), stat('tubes', number(server.currentTubes)),
         stat('draining', server.draining ? 'yes' : 'no', server.draining ? 'bad' : '')),
       h('h2', {}, 'Jobs'),
-      h('section', { class: 'cards', id: 'jobs' },
+      h('section', { class: 'cards', 'data-cards': 'jobs' },
         stat('ready', number(server.ready)), stat('urgent', number(server.urgent)),
         stat('reserved', number(server.reserved)), stat('delayed', number(server.delayed)),
         stat('buried', number(server.buried), server.buried > 0 ? 'bad' : ''),
         stat('total put', number(server.totalJobs)), stat('timeouts', number(server.jobTimeouts))),
+    ];
+  }
+
+  function serverPanel(panel) {
+    if (!panel.stats) {
+      return h('p', { class: 'warning', 'data-unreachable': panel.address }, 'Unreachable: ' + panel.error);
+    }
+    return serverCards(panel.stats);
+  }
+
+  // One server keeps the single panel it always had; a fleet gets one panel per server, headed by its address.
+  function servers(panels) {
+    if (panels.length === 1) {
+      const panel = panels[0];
+      return [h('h1', {}, 'Server ', h('span', { class: 'muted' }, panel.stats ? panel.stats.hostname : panel.address)),
+        h('div', { id: 'server', 'data-server': panel.address }, serverPanel(panel))];
+    }
+    return [h('h1', {}, 'Servers ', h('span', { class: 'muted' }, panels.length + ' in the fleet')),
+      h('div', { id: 'server' }, panels.map((panel) => h('section', { class: 'panel', 'data-server': panel.address },
+        h('h2', {}, panel.address, ' ', h('span', { class: 'muted' }, panel.stats ? panel.stats.hostname : '')),
+        serverPanel(panel))))];
+  }
+
+  async function overview() {
+    const data = await get('/overview');
+    return [
+      ...servers(data.servers),
+      data.samplingError ? h('p', { class: 'warning' }, 'Sampling failed: ' + data.samplingError) : null,
       h('h2', {}, 'Per second, last hour ',
         h('span', { class: 'muted' }, 'sampled every ' + data.sampleIntervalMillis / 1000 + 's')),
       h('section', { class: 'panel' }, legend(data.rates, data.series), chart(data.rates, data.series, 160, false)),

@@ -4,6 +4,7 @@ import dev.beanstalk.client.Job;
 import dev.beanstalk.client.JobOptions;
 import dev.beanstalk.client.JobState;
 import dev.beanstalk.client.JobStats;
+import dev.beanstalk.client.ServerAddress;
 import dev.beanstalk.client.ServerStats;
 import dev.beanstalk.client.TubeMaintenance;
 import dev.beanstalk.client.TubeStats;
@@ -68,7 +69,14 @@ public interface BeanstalkOperations {
     /** Reads a job's body as {@code type}, with this template's converter. */
     <T> @Nullable T convert(Job job, Class<T> type);
 
+    /** The server's statistics; in a fleet, summed over every server, failing if any is down. */
     ServerStats stats();
+
+    /** The servers of the client's fleet, in list order; one for a client of one server. */
+    List<ServerAddress> servers();
+
+    /** The statistics of the server at this index of {@link #servers()}, failing only if that server does. */
+    ServerStats stats(int server);
 
     /** Every existing tube, in no particular order. */
     List<String> listTubes();

@@ -172,6 +172,16 @@ public final class BeanstalkTemplate implements BeanstalkOperations {
     }
 
     @Override
+    public List<ServerAddress> servers() {
+        return client.servers();
+    }
+
+    @Override
+    public ServerStats stats(int server) {
+        return client.stats(server);
+    }
+
+    @Override
     public List<String> listTubes() {
         return client.listTubes();
     }
