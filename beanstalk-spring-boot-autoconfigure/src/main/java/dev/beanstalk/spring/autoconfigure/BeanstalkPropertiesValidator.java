@@ -43,7 +43,7 @@ final class BeanstalkPropertiesValidator {
         seconds("template.ttr", template.getTtr(), Duration.ofSeconds(1));
     }
 
-    private void checkListener(BeanstalkProperties.Listener listener) {
+    private void checkListener(BeanstalkListenerProperties listener) {
         range("listener.concurrency", listener.getConcurrency(), 1, Integer.MAX_VALUE);
         range("listener.prefetch", listener.getPrefetch(), 1, Integer.MAX_VALUE);
         positive("listener.reserve-timeout", listener.getReserveTimeout());
@@ -54,7 +54,7 @@ final class BeanstalkPropertiesValidator {
         if (listener.getIdleEventInterval() != null) {
             positive("listener.idle-event-interval", listener.getIdleEventInterval());
         }
-        BeanstalkProperties.Retry retry = listener.getRetry();
+        BeanstalkListenerProperties.Retry retry = listener.getRetry();
         range("listener.retry.max-attempts", retry.getMaxAttempts(), 1, Integer.MAX_VALUE);
         notNegative("listener.retry.initial-delay", retry.getInitialDelay());
         notNegative("listener.retry.max-delay", retry.getMaxDelay());
