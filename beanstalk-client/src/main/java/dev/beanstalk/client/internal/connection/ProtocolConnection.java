@@ -16,9 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -38,7 +36,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ProtocolConnection implements AutoCloseable {
 
     static final int BATCH = 512;
-    private static final int HAND_OFF_SCAN = 16;
 
     private final Socket socket;
     final ReplyReading reading;
@@ -49,13 +46,12 @@ public final class ProtocolConnection implements AutoCloseable {
     private final String description;
     private final Executor executor;
     final InFlightLimit room;
+    final ReaderTask readerTask;
 
     final ConcurrentLinkedQueue<List<? extends Pending<?>>> submitted = new ConcurrentLinkedQueue<>();
     final AtomicInteger corked = new AtomicInteger();
     final ConcurrentLinkedQueue<Pending<?>> pending = new ConcurrentLinkedQueue<>();
     final ReentrantLock readLock = new ReentrantLock();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final Runnable drain = this::drain;
     private volatile BeanstalkException failure;
     private volatile boolean retiring;
 
@@ -67,6 +63,7 @@ public final class ProtocolConnection implements AutoCloseable {
         this.readTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis);
         this.executor = executor;
         this.room = new InFlightLimit(maxInFlight, BATCH);
+        this.readerTask = new ReaderTask(this, executor);
         this.reading = new ReplyReading(this, socket.getInputStream(), limits);
         this.writer = new CommandWriter(this, socket.getOutputStream(), readTimeoutNanos);
         IoDeadlines.watch(this);
@@ -278,35 +275,14 @@ public final class ProtocolConnection implements AutoCloseable {
     void writeOut() {
         boolean unread = writer.writeOut();
         if (unread) {
-            scheduleDrain();
+            readerTask.schedule();
         }
         if (!readLock.isLocked()) {
-            handOff();
+            readerTask.handOff();
         }
         if (failure != null) {
             failQueued();
         }
-    }
-
-    /** After giving up the read lock: wakes a thread waiting further down the queue, or schedules the drain task. */
-    void handOff() {
-        if (pending.isEmpty() || failure != null) {
-            return;
-        }
-        int scanned = 0;
-        for (Pending<?> p : pending) {
-            Thread waiter = p.waiter;
-            if (waiter != null) {
-                if (waiter != Thread.currentThread()) {
-                    LockSupport.unpark(waiter);
-                }
-                return;
-            }
-            if (++scanned == HAND_OFF_SCAN) {
-                break;
-            }
-        }
-        scheduleDrain();
     }
 
     /** Hands writing what is queued to the reader executor, so that no caller writes others' backlog for long. */
@@ -315,37 +291,6 @@ public final class ProtocolConnection implements AutoCloseable {
             executor.execute(this::writeOut);
         } catch (RuntimeException e) {
             fail(new BeanstalkConnectionException("could not start writing commands: " + e.getMessage(), e));
-        }
-    }
-
-    /** Whether the reader task is scheduled or reading. */
-    boolean isDraining() {
-        return drainScheduled.get();
-    }
-
-    void scheduleDrain() {
-        if (!drainScheduled.get() && drainScheduled.compareAndSet(false, true)) {
-            try {
-                executor.execute(drain);
-            } catch (RuntimeException e) {
-                drainScheduled.set(false);
-                fail(new BeanstalkConnectionException("could not start reading replies: " + e.getMessage(), e));
-            }
-        }
-    }
-
-    private void drain() {
-        while (true) {
-            readLock.lock();
-            try {
-                reading.readUntil(null, null, 0);
-            } finally {
-                readLock.unlock();
-            }
-            drainScheduled.set(false);
-            if (failure != null || pending.isEmpty() || !drainScheduled.compareAndSet(false, true)) {
-                return;
-            }
         }
     }
 

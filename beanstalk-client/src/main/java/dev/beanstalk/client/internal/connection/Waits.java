@@ -52,7 +52,7 @@ final class Waits {
                             + c.description() + " within " + c.readTimeoutMillis() + " ms; the command was not sent",
                             null);
                 }
-                if (!c.pending.isEmpty() && !c.isDraining() && c.readLock.tryLock()) {
+                if (!c.pending.isEmpty() && !c.readerTask.isScheduled() && c.readLock.tryLock()) {
                     try {
                         c.reading.readUntil(null, c.room::hasRoomFor, n);
                     } finally {
@@ -85,7 +85,7 @@ final class Waits {
                 } finally {
                     c.readLock.unlock();
                 }
-                c.handOff();
+                c.readerTask.handOff();
                 if (!p.isDone() && c.pending.isEmpty()) {
                     park(p, now);
                 }
@@ -134,7 +134,7 @@ final class Waits {
             return e;
         }
         p.async = true;
-        c.scheduleDrain();
+        c.readerTask.schedule();
         return new BeanstalkInterruptedException("interrupted while waiting for the reply to " + p.command + " from "
                 + c.description() + "; it was sent and may have taken effect", true);
     }
